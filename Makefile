@@ -1,0 +1,51 @@
+# VolunteerDesk. `make run`, `make demo` and `make test` each set up what they need on a fresh Debian machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DIR ?= $(HOME)/.local/share/VolunteerDesk-demo
+PO := resources/translations/zh_CN/LC_MESSAGES/volunteer_desk.po
+MO := $(PO:.po=.mo)
+# Qt's runtime libraries, the Chinese font for Qt's own fallback, poppler-utils for the PDF tests.
+SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-wqy-microhei poppler-utils
+
+.PHONY: run demo test bench system-deps translations lint clean
+
+run: system-deps $(STAMP) translations
+	$(BIN)/volunteer-desk
+
+demo: system-deps $(STAMP) translations
+	rm -rf "$(DEMO_DIR)"
+	$(BIN)/volunteer-desk --data-dir "$(DEMO_DIR)" demo --volunteers 3000
+	$(BIN)/volunteer-desk --data-dir "$(DEMO_DIR)"
+
+test: system-deps $(STAMP) translations
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not benchmark" -q
+
+bench: system-deps $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/benchmarks -m benchmark -q -s
+
+system-deps:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+		if [ -n "$$missing" ]; then \
+			echo "Installing system packages: $$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+translations: $(MO)
+
+$(MO): $(PO) | $(STAMP)
+	$(BIN)/pybabel compile -q -d resources/translations -D volunteer_desk -l zh_CN
+
+clean:
+	rm -rf $(VENV) $(MO) build dist

@@ -1,0 +1,60 @@
+"""The log file and crash reports. Tracebacks go to files in the data folder, never on screen;
+neither carries personal data (names, ID numbers, phones are never logged)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import logging.handlers
+import platform
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from volunteer_desk import __version__, paths
+
+log = logging.getLogger("volunteer_desk")
+_LOG_BYTES = 1_000_000
+_LOG_FILES = 5
+
+
+def configure_logging(data_dir: Path) -> Path:
+    path = paths.log_dir(data_dir) / "volunteer_desk.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=_LOG_BYTES, backupCount=_LOG_FILES, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers = [h for h in root.handlers if not isinstance(h, logging.handlers.RotatingFileHandler)]
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def write_crash_report(data_dir: Path, exc_type, exc, tb) -> Path:
+    """The traceback with code locations only: frames' local values are not included."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = paths.log_dir(data_dir) / f"crash-{stamp}.txt"
+    lines = [
+        f"VolunteerDesk {__version__}",
+        f"Python {platform.python_version()} on {platform.platform()}",
+        f"Time {dt.datetime.now().isoformat(timespec='seconds')}",
+        "",
+        *traceback.format_exception(exc_type, None, tb),
+        f"{exc_type.__name__} (message withheld: it may contain personal data)",
+    ]
+    path.write_text("\n".join(line.rstrip("\n") for line in lines) + "\n", encoding="utf-8")
+    return path
+
+
+def install_excepthook(data_dir: Path, notify: Callable[[Path], None]) -> None:
+    """Unhandled exceptions: log, write a crash report, then tell the user where it is."""
+
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.error("unhandled %s", exc_type.__name__, exc_info=(exc_type, None, tb))
+        report = write_crash_report(data_dir, exc_type, exc, tb)
+        notify(report)
+
+    sys.excepthook = hook

@@ -1,0 +1,1 @@
+"""Domain rules and values: plain Python, no Qt, no database."""

@@ -1,0 +1,82 @@
+"""Resident identity numbers (GB 11643-1999): 6-digit region, 8-digit birth date,
+3-digit sequence (odd = male), ISO 7064 MOD 11-2 check character. python-stdnum does the arithmetic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from stdnum.cn import ric
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+
+from volunteer_desk.domain.enums import Sex
+from volunteer_desk.i18n import _
+
+
+class IdNumberError(ValueError):
+    """A Chinese message that says what is wrong with the number and how to fix it."""
+
+
+@dataclass(frozen=True)
+class IdNumber:
+    number: str
+    birth_date: dt.date
+    sex: Sex
+    region_known: bool
+
+    @property
+    def warnings(self) -> list[str]:
+        if self.region_known:
+            return []
+        return [_("The first six digits are not a region code this program knows; please check them.")]
+
+
+def normalise(raw: str) -> str:
+    """Full-width digits and spaces are what people paste; x and X mean the same."""
+    text = raw.strip().translate(_FULLWIDTH).replace(" ", "").upper()
+    return text
+
+
+_FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"ｘ": "X", "Ｘ": "X", "\u3000": " "})
+
+
+def parse(raw: str, today: dt.date | None = None) -> IdNumber:
+    number = normalise(raw)
+    try:
+        number = ric.compact(number)
+        if len(number) != 18:
+            raise InvalidLength()
+        if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+            raise InvalidFormat()
+        if number[-1] != ric.calc_check_digit(number):
+            raise InvalidChecksum()
+        birth = ric.get_birth_date(number)
+    except InvalidLength:
+        raise IdNumberError(
+            _("An ID number has 18 characters; this one has {count}.").format(count=len(number))
+        ) from None
+    except InvalidFormat:
+        raise IdNumberError(
+            _("An ID number is 17 digits followed by a digit or X; please check what was typed.")
+        ) from None
+    except InvalidChecksum:
+        raise IdNumberError(
+            _("The check digit (the last character) is wrong: one of the characters was probably mistyped.")
+        ) from None
+    except InvalidComponent:
+        raise IdNumberError(
+            _("Characters 7 to 14 must be a real birth date (YYYYMMDD); {digits} is not.").format(
+                digits=number[6:14]
+            )
+        ) from None
+    if birth > (today or dt.date.today()) or birth.year < 1900:
+        raise IdNumberError(
+            _("The birth date in the ID number, {date}, is impossible.").format(date=birth.isoformat())
+        )
+    try:
+        ric.get_birth_place(number)
+        region_known = True
+    except InvalidComponent:
+        region_known = False
+    sex = Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
+    return IdNumber(number=number, birth_date=birth, sex=sex, region_known=region_known)

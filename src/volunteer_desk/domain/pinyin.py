@@ -1,0 +1,65 @@
+"""Pinyin keys for finding and sorting people by name.
+
+Search indexes every reading of every character (pypinyin's heteronyms), so `sz` finds 单哲 whether
+the user thinks shan or dan. Sorting uses one reading, with surnames read as surnames (单 shan, 曾 zeng).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import product
+
+from pypinyin import Style, lazy_pinyin, pinyin
+
+# Surnames whose surname reading differs from pypinyin's first (everyday) reading.
+_SURNAME_READINGS = {
+    "万俟": ["mo", "qi"], "尉迟": ["yu", "chi"], "单于": ["chan", "yu"], "长孙": ["zhang", "sun"],
+    "单": ["shan"], "曾": ["zeng"], "解": ["xie"], "仇": ["qiu"], "区": ["ou"], "查": ["zha"],
+    "朴": ["piao"], "盖": ["ge"], "覃": ["qin"], "乐": ["yue"], "缪": ["miao"], "翟": ["zhai"],
+    "召": ["shao"], "秘": ["bi"], "冼": ["xian"], "折": ["she"], "尉": ["wei"], "种": ["chong"],
+    "繁": ["po"], "华": ["hua"], "过": ["guo"], "纪": ["ji"], "燕": ["yan"], "石": ["shi"],
+    "瞿": ["qu"], "那": ["na"], "都": ["du"], "六": ["lu"], "薄": ["bo"], "贾": ["jia"],
+    "柏": ["bai"], "牟": ["mou"], "阚": ["kan"], "宿": ["su"], "卜": ["bu"], "员": ["yun"],
+    "重": ["chong"], "句": ["gou"], "隗": ["wei"], "芮": ["rui"], "任": ["ren"], "沈": ["shen"],
+}
+_MAX_COMBINATIONS = 16
+
+
+def _split_surname(name: str) -> tuple[str, str]:
+    if name[:2] in _SURNAME_READINGS:
+        return name[:2], name[2:]
+    return name[:1], name[1:]
+
+
+@lru_cache(maxsize=4096)
+def sort_key(name: str) -> str:
+    """The full pinyin with surnames read as surnames, e.g. 单田芳 → shan tian fang."""
+    surname, given = _split_surname(name.strip())
+    reading = _SURNAME_READINGS.get(surname) or lazy_pinyin(surname)
+    return " ".join(reading + lazy_pinyin(given)).lower()
+
+
+def search_keys(name: str) -> str:
+    """Space-separated full spellings and initials for every plausible reading of the name."""
+    syllables = pinyin(name.strip(), style=Style.NORMAL, heteronym=True)
+    surname, _given = _split_surname(name.strip())
+    preferred = _SURNAME_READINGS.get(surname)
+    if preferred:
+        for i, reading in enumerate(preferred):
+            syllables[i] = [reading, *[s for s in syllables[i] if s != reading]]
+    keys: list[str] = []
+    for combination in _limited_product(syllables):
+        full = "".join(combination).lower()
+        initials = "".join(s[0] for s in combination if s).lower()
+        for key in (initials, full):
+            if key not in keys:
+                keys.append(key)
+    return " ".join(keys)
+
+
+def _limited_product(syllables: list[list[str]]):
+    """All readings of rare names stay cheap: at most a handful of alternatives are kept."""
+    for count, combination in enumerate(product(*syllables)):
+        if count >= _MAX_COMBINATIONS:
+            return
+        yield combination

@@ -1,0 +1,146 @@
+"""Between what a person types into a sheet and the domain's typed values.
+
+`to_domain` turns raw values (text as typed, ticked options, picked ids) into a Volunteer and a
+{field key: message} map of everything wrong; `from_domain` does the reverse for the editor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from volunteer_desk import fonts
+from volunteer_desk.domain import contact, dates, idnumber
+from volunteer_desk.domain import enums as domain_enums
+from volunteer_desk.domain.volunteer import Volunteer, cross_check, fill_from_id_number
+from volunteer_desk.formspec.spec import Field, FormSpec
+from volunteer_desk.i18n import _
+
+
+def _printable(text: str) -> str:
+    missing = fonts.missing_characters(text)
+    if missing:
+        raise ValueError(
+            _("The printing font has no glyph for {chars}; use a common variant of the character or "
+              "write it in pinyin.").format(chars="、".join(missing))
+        )
+    return text
+
+
+def _id_number(text: str) -> str:
+    try:
+        return idnumber.parse(text).number
+    except idnumber.IdNumberError as exc:
+        raise ValueError(str(exc)) from None
+
+
+_CHECKS: dict[str, Callable[[str], str]] = {
+    "printable": _printable,
+    "id_number": _id_number,
+    "mobile": contact.check_mobile,
+    "email": contact.check_email,
+    "postcode": contact.check_postcode,
+    "landline": contact.check_landline,
+    "qq": contact.check_qq,
+}
+
+
+def _coerce(field: Field, raw: Any) -> Any:
+    """One field's typed value; raises ValueError with a Chinese message."""
+    kind = field.type
+    if kind in {"text", "longtext"}:
+        text = (raw or "").strip()
+        if field.max_length and len(text) > field.max_length:
+            raise ValueError(_("At most {n} characters; this has {count}.").format(n=field.max_length, count=len(text)))
+        return _CHECKS[field.check](text) if (text and field.check) else text
+    if kind == "number":
+        text = str(raw if raw is not None else "").strip()
+        if not text:
+            return None
+        if not text.isdigit():
+            raise ValueError(_("Enter a whole number, e.g. 170."))
+        number = int(text)
+        if (field.minimum is not None and number < field.minimum) or (
+            field.maximum is not None and number > field.maximum
+        ):
+            raise ValueError(_("Enter a number from {lo} to {hi}.").format(lo=field.minimum, hi=field.maximum))
+        return number
+    if kind in {"date", "year_month", "pledge"}:
+        if isinstance(raw, dt.date):
+            return raw
+        text = (raw or "").strip()
+        return dates.parse_date(text) if text else None
+    if kind == "choice":
+        if not raw:
+            return None
+        allowed = {o.value for o in field.choices()}
+        if raw not in allowed:
+            raise ValueError(_("Choose one of the offered values."))
+        return getattr(domain_enums, field.enum)(raw) if field.enum else raw
+    if kind == "single_check":
+        ticked = [raw] if isinstance(raw, str) else list(raw or [])
+        if len(ticked) > 1:
+            raise ValueError(_("Tick only one option."))
+        if ticked and ticked[0] not in {o.value for o in field.choices()}:
+            raise ValueError(_("Choose one of the offered values."))
+        return ticked[0] if ticked else None
+    if kind == "multi_check":
+        allowed = [o.value for o in field.choices()]
+        ticked = list(raw or [])
+        unknown = [v for v in ticked if v not in allowed]
+        if unknown:
+            raise ValueError(_("Unknown option: {value}.").format(value="、".join(unknown)))
+        return [v for v in allowed if v in ticked]
+    if kind == "photo":
+        return raw or None
+    if kind == "organisation":
+        return raw or None
+    raise AssertionError(kind)
+
+
+def _is_empty(value: Any) -> bool:
+    return value in (None, "", [])
+
+
+def to_domain(spec: FormSpec, raw: Mapping[str, Any], *, base: Volunteer | None = None) -> tuple[Volunteer, dict[str, str]]:
+    """Coerce every field of `spec` found in `raw`. Errors are keyed by field key."""
+    volunteer = base or Volunteer()
+    errors: dict[str, str] = {}
+    for key, field in spec.fields.items():
+        if key not in raw:
+            continue
+        try:
+            value = _coerce(field, raw[key])
+        except ValueError as exc:
+            errors[key] = str(exc)
+            continue
+        if field.required and _is_empty(value):
+            errors[key] = _("{label} is required.").format(label=spec.label(key))
+            continue
+        setattr(volunteer, field.bind, value)
+    if not errors.get("id_number"):
+        fill_from_id_number(volunteer)
+        bind_to_key = {f.bind: k for k, f in spec.fields.items()}
+        for attribute, message in cross_check(volunteer).items():
+            errors.setdefault(bind_to_key.get(attribute, attribute), message)
+    return volunteer, errors
+
+
+def from_domain(spec: FormSpec, volunteer: Volunteer) -> dict[str, Any]:
+    """Raw values for the editor: dates as text, enums as their stored value."""
+    raw: dict[str, Any] = {}
+    for key, field in spec.fields.items():
+        value = getattr(volunteer, field.bind)
+        if field.type == "year_month":
+            value = dates.format_year_month(value)
+        elif field.type in {"date", "pledge"}:
+            value = dates.format_date(value)
+        elif field.type == "number":
+            value = "" if value is None else str(value)
+        elif field.type == "choice":
+            value = value.value if hasattr(value, "value") else value
+        elif field.type == "multi_check":
+            value = list(value or [])
+        raw[key] = value if value is not None else ("" if field.type in {"text", "longtext"} else value)
+    return raw

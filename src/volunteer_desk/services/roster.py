@@ -1,0 +1,70 @@
+"""The roster (Sheet B) as rows of display text: formatted, and with ID numbers and phones masked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from volunteer_desk.domain import dates, masking
+from volunteer_desk.formspec import Column, FormSpec, ListSpec, load
+from volunteer_desk.services.database import Database
+from volunteer_desk.storage import volunteers as store
+from volunteer_desk.storage.volunteers import RosterQuery
+
+__all__ = ["RosterQuery", "RosterService"]
+
+
+class RosterService:
+    def __init__(self, database: Database, list_name: str = "roster"):
+        self._db = database
+        self.spec: ListSpec = load(list_name)
+        self.form: FormSpec = load(self.spec.fields_from)
+        self._data_columns = [c for c in self.spec.columns if c.show]
+        self._attributes = [self.form.fields[k].bind for c in self._data_columns for k in c.show]
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self.spec.columns
+
+    def sort_key_of(self, column: Column) -> str | None:
+        """The column the database sorts by; the serial column (序号) is not sortable."""
+        if column.sort is None:
+            return None
+        field = self.form.fields.get(column.sort)
+        return field.bind if field else column.sort
+
+    def ids(self, query: RosterQuery) -> list[str]:
+        with self._db.sessions() as session:
+            return store.ordered_ids(session, query)
+
+    def count(self, query: RosterQuery) -> int:
+        with self._db.sessions() as session:
+            return store.count(session, query)
+
+    def rows(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """Display texts for the data columns (all but 序号), by id."""
+        with self._db.sessions() as session:
+            values = store.fetch_values(session, ids, self._attributes)
+        return {vid: tuple(self._cell(column, v) for column in self._data_columns) for vid, v in values.items()}
+
+    def _cell(self, column: Column, values: dict[str, Any]) -> str:
+        parts = [self._text(key, values[self.form.fields[key].bind]) for key in column.show]
+        return " ".join(p for p in parts if p)
+
+    def _text(self, key: str, value: Any) -> str:
+        field = self.form.fields[key]
+        if value is None or value == "" or value == []:
+            return ""
+        if field.sensitive:
+            return masking.mask_id_number(value) if field.check == "id_number" else masking.mask_phone(value)
+        if field.type == "year_month":
+            return dates.format_year_month(value)
+        if field.type in {"date", "pledge"}:
+            return dates.format_date(value)
+        if field.type == "choice":
+            return value.label if hasattr(value, "label") else field.label_of(value)
+        if field.type == "single_check":
+            return field.label_of(value)
+        if field.type == "multi_check":
+            return "、".join(field.label_of(v) for v in value)
+        return str(value)

@@ -1,0 +1,22 @@
+"""Every table of the program. Importing this package registers them all on `Base.metadata`."""
+
+from volunteer_desk.storage.schema.audit import AuditEntry
+from volunteer_desk.storage.schema.base import Base
+from volunteer_desk.storage.schema.organisation import Organisation
+from volunteer_desk.storage.schema.pairing import Pairing, PairingBeneficiary, PairingMember, PersonServed
+from volunteer_desk.storage.schema.service import (
+    Activity,
+    ActivityPhoto,
+    HoursEntry,
+    Participation,
+    PointsEntry,
+    WeeklyJournal,
+)
+from volunteer_desk.storage.schema.teams import BrandProject, ServiceCategory, ServiceStation, Team, TeamMembership
+from volunteer_desk.storage.schema.volunteer import VolunteerRow
+
+__all__ = [
+    "Activity", "ActivityPhoto", "AuditEntry", "Base", "BrandProject", "HoursEntry", "Organisation", "Pairing",
+    "PairingBeneficiary", "PairingMember", "Participation", "PersonServed", "PointsEntry", "ServiceCategory",
+    "ServiceStation", "Team", "TeamMembership", "VolunteerRow", "WeeklyJournal",
+]

@@ -1,0 +1,56 @@
+"""Volunteers: the fields of Sheet A, what Sheet B adds, and keys for finding and sorting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, Index, LargeBinary, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from volunteer_desk.storage.schema.base import Base, Record
+
+
+class VolunteerRow(Record, Base):
+    __tablename__ = "volunteer"
+
+    name: Mapped[str] = mapped_column(String(20))
+    sex: Mapped[str | None] = mapped_column(String(10))
+    birth_date: Mapped[dt.date | None]
+    height_cm: Mapped[int | None]
+    education: Mapped[str | None] = mapped_column(String(20))
+    specialty: Mapped[str] = mapped_column(String(40), default="")
+    district: Mapped[str] = mapped_column(String(30), default="")
+    postcode: Mapped[str] = mapped_column(String(6), default="")
+    major: Mapped[str] = mapped_column(String(40), default="")
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    mobile: Mapped[str] = mapped_column(String(11), default="")
+    email: Mapped[str] = mapped_column(String(60), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    work_unit: Mapped[str] = mapped_column(String(60), default="")
+    position: Mapped[str] = mapped_column(String(30), default="")
+    home_address: Mapped[str] = mapped_column(String(80), default="")
+    qq: Mapped[str] = mapped_column(String(12), default="")
+    transport_subsidy: Mapped[str | None] = mapped_column(String(20))
+    service_intents: Mapped[list[str]] = mapped_column(JSON, default=list)
+    occupation_type: Mapped[str | None] = mapped_column(String(20))
+    availability: Mapped[list[str]] = mapped_column(JSON, default=list)
+    availability_other: Mapped[str] = mapped_column(String(40), default="")
+    experience: Mapped[str] = mapped_column(Text, default="")
+    pledge_signed_on: Mapped[dt.date | None]
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    political_status: Mapped[str | None] = mapped_column(String(20))
+    joined_party_on: Mapped[dt.date | None]
+    unit_phone: Mapped[str] = mapped_column(String(20), default="")
+    deleted_at: Mapped[dt.datetime | None]
+    # Derived from the name (domain.pinyin), kept in the row so the database can sort and filter.
+    name_pinyin: Mapped[str] = mapped_column(String(120), default="")
+    search_keys: Mapped[str] = mapped_column(String(400), default="")
+
+    __table_args__ = (
+        # One live volunteer per ID number; a deleted one may be registered again.
+        Index("uq_volunteer_live_id_number", "id_number", unique=True,
+              sqlite_where=text("deleted = 0 AND id_number IS NOT NULL")),
+        Index("ix_volunteer_roster_name", "deleted", "name_pinyin"),
+        Index("ix_volunteer_roster_birth", "deleted", "birth_date"),
+        Index("ix_volunteer_roster_joined", "deleted", "joined_party_on"),
+    )

@@ -1,0 +1,160 @@
+"""Reading and writing volunteers. The database sorts and filters; callers get ids and plain values."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from volunteer_desk.domain import enums, pinyin
+from volunteer_desk.domain.volunteer import Volunteer
+from volunteer_desk.storage.schema import VolunteerRow
+from volunteer_desk.storage.schema.base import utcnow
+
+_ENUM_FIELDS = {"sex": enums.Sex, "education": enums.Education, "political_status": enums.PoliticalStatus}
+# Domain attribute → column, where the names differ.
+_COLUMN_OF = {"organisation_id": "org_id"}
+
+
+@dataclasses.dataclass(frozen=True)
+class RosterQuery:
+    """What the roster shows: a search text, a sort column (domain attribute or derived key), deleted or live."""
+
+    search: str = ""
+    sort: str = "name_pinyin"
+    descending: bool = False
+    deleted: bool = False
+    org_id: str | None = None
+
+
+def column(attribute: str):
+    return getattr(VolunteerRow, _COLUMN_OF.get(attribute, attribute))
+
+
+def has_column(attribute: str) -> bool:
+    return hasattr(VolunteerRow, _COLUMN_OF.get(attribute, attribute))
+
+
+def _like_escape(text: str) -> str:
+    return re.sub(r"([\\%_])", r"\\\1", text)
+
+
+def _term_filter(term: str) -> ColumnElement[bool]:
+    """Digits find phones anywhere and ID numbers by their end; letters find pinyin; hanzi find names."""
+    escaped = _like_escape(term)
+    if re.fullmatch(r"\d+[xX]?", term):
+        tail = escaped.upper()
+        return or_(
+            VolunteerRow.mobile.like(f"%{escaped}%", escape="\\"),
+            VolunteerRow.unit_phone.like(f"%{escaped}%", escape="\\"),
+            VolunteerRow.phone.like(f"%{escaped}%", escape="\\"),
+            VolunteerRow.id_number.like(f"%{tail}", escape="\\"),
+        )
+    if re.fullmatch(r"[a-zA-Z]+", term):
+        lower = escaped.lower()
+        return or_(
+            VolunteerRow.search_keys.like(f"{lower}%", escape="\\"),
+            VolunteerRow.search_keys.like(f"% {lower}%", escape="\\"),
+        )
+    return VolunteerRow.name.like(f"%{escaped}%", escape="\\")
+
+
+def _where(query: RosterQuery) -> ColumnElement[bool]:
+    clauses = [VolunteerRow.deleted.is_(query.deleted)]
+    if query.org_id:
+        clauses.append(VolunteerRow.org_id == query.org_id)
+    clauses += [_term_filter(term) for term in query.search.split()]
+    return and_(*clauses)
+
+
+def ordered_ids(session: Session, query: RosterQuery) -> list[str]:
+    key = column(query.sort)
+    order = [key.desc(), VolunteerRow.id.desc()] if query.descending else [key, VolunteerRow.id]
+    if query.deleted:
+        order = [VolunteerRow.deleted_at.desc(), VolunteerRow.id]
+    return list(session.scalars(select(VolunteerRow.id).where(_where(query)).order_by(*order)))
+
+
+def count(session: Session, query: RosterQuery) -> int:
+    return session.scalar(select(func.count()).select_from(VolunteerRow).where(_where(query))) or 0
+
+
+def fetch_values(session: Session, ids: Sequence[str], attributes: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """{id: {attribute: domain value}} for the given ids, in one query."""
+    names = list(dict.fromkeys(attributes))
+    columns = [VolunteerRow.id, *(column(a) for a in names)]
+    result: dict[str, dict[str, Any]] = {}
+    for row in session.execute(select(*columns).where(VolunteerRow.id.in_(ids))):
+        result[row[0]] = {a: _to_domain(a, v) for a, v in zip(names, row[1:], strict=True)}
+    return result
+
+
+def _to_domain(attribute: str, value: Any) -> Any:
+    enum = _ENUM_FIELDS.get(attribute)
+    return enum(value) if enum and value else value
+
+
+def _to_row(attribute: str, value: Any) -> Any:
+    if attribute in _ENUM_FIELDS:
+        return value.value if value else None
+    if attribute == "id_number":
+        return value or None
+    return value
+
+
+def load(session: Session, volunteer_id: str) -> Volunteer | None:
+    row = session.get(VolunteerRow, volunteer_id)
+    if row is None:
+        return None
+    values = {a: _to_domain(a, getattr(row, _COLUMN_OF.get(a, a))) for a in Volunteer.attribute_names()}
+    values["id_number"] = values["id_number"] or ""
+    return Volunteer(**values)
+
+
+def save(session: Session, volunteer: Volunteer) -> str:
+    """Insert or update; returns the id. The derived name keys are refreshed here, the one place rows are written."""
+    row = session.get(VolunteerRow, volunteer.id) if volunteer.id else None
+    if row is None:
+        row = VolunteerRow(id=volunteer.id) if volunteer.id else VolunteerRow()
+        session.add(row)
+    for attribute in Volunteer.attribute_names() - {"id"}:
+        setattr(row, _COLUMN_OF.get(attribute, attribute), _to_row(attribute, getattr(volunteer, attribute)))
+    row.name_pinyin = pinyin.sort_key(volunteer.name)
+    row.search_keys = pinyin.search_keys(volunteer.name)
+    session.flush()
+    return row.id
+
+
+def find_live_by_id_number(session: Session, number: str, *, excluding: str | None = None) -> tuple[str, str] | None:
+    statement = select(VolunteerRow.id, VolunteerRow.name).where(
+        VolunteerRow.id_number == number, VolunteerRow.deleted.is_(False)
+    )
+    if excluding:
+        statement = statement.where(VolunteerRow.id != excluding)
+    row = session.execute(statement).first()
+    return (row[0], row[1]) if row else None
+
+
+def set_deleted(session: Session, volunteer_id: str, deleted: bool) -> bool:
+    result = session.execute(
+        update(VolunteerRow)
+        .where(VolunteerRow.id == volunteer_id, VolunteerRow.deleted.is_(not deleted))
+        .values(deleted=deleted, deleted_at=utcnow() if deleted else None, updated_at=utcnow())
+    )
+    return result.rowcount == 1
+
+
+def bulk_insert(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Many new volunteers at once (demo data, imports): plain column dicts, derived keys added here."""
+    now = utcnow()
+    for row in rows:
+        row.setdefault("name_pinyin", pinyin.sort_key(row["name"]))
+        row.setdefault("search_keys", pinyin.search_keys(row["name"]))
+        row.setdefault("created_at", now)
+        row.setdefault("updated_at", now)
+    session.execute(VolunteerRow.__table__.insert(), rows)
+
