@@ -1,0 +1,97 @@
+"""The main window: navigation on the left, one page at a time on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from volunteer_desk import __version__
+from volunteer_desk.i18n import _
+from volunteer_desk.services.roster import RosterService
+from volunteer_desk.services.volunteers import VolunteerService
+from volunteer_desk.ui import appearance
+from volunteer_desk.ui.registration_dialog import RegistrationDialog
+from volunteer_desk.ui.roster_page import RecyclePage, RosterPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, volunteers: VolunteerService, roster: RosterService, settings: QSettings):
+        super().__init__()
+        self._volunteers = volunteers
+        self._settings = settings
+        self.setWindowTitle(_("VolunteerDesk — Party-member volunteer service"))
+        self.roster_page = RosterPage(roster, volunteers, self)
+        self.recycle_page = RecyclePage(roster, volunteers, self)
+        self.pages = QStackedWidget(self)
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        for title, page in ((_("Roster"), self.roster_page), (_("Recycle list"), self.recycle_page)):
+            self.navigation.addItem(title)
+            self.pages.addWidget(page)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        self.navigation.setFixedWidth(160)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.roster_page.new_requested.connect(self.new_volunteer)
+        self.roster_page.open_requested.connect(self.open_volunteer)
+        for page in (self.roster_page, self.recycle_page):
+            page.changed.connect(self._data_changed)
+        self._build_menus()
+        self.resize(1280, 800)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self._action(file_menu, _("&New volunteer"), QKeySequence.StandardKey.New, self.new_volunteer)
+        self._action(file_menu, _("&Find"), QKeySequence.StandardKey.Find, self.find)
+        file_menu.addSeparator()
+        self._action(file_menu, _("E&xit"), QKeySequence.StandardKey.Quit, self.close)
+        view_menu = self.menuBar().addMenu(_("&View"))
+        self.large_text_action = self._action(view_menu, _("&Large text"), QKeySequence("Ctrl+="), self._toggle_large)
+        self.large_text_action.setCheckable(True)
+        self.large_text_action.setChecked(appearance.large_text(self._settings))
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        self._action(help_menu, _("&About VolunteerDesk"), None, self._about)
+
+    def _action(self, menu, text, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _toggle_large(self) -> None:
+        appearance.set_large_text(QApplication.instance(), self._settings, self.large_text_action.isChecked())
+
+    def _data_changed(self) -> None:
+        self.roster_page.refresh()
+        self.recycle_page.refresh()
+
+    def find(self) -> None:
+        self.navigation.setCurrentRow(0)
+        self.roster_page.focus_search()
+
+    def new_volunteer(self) -> RegistrationDialog:
+        return self._open_dialog(None)
+
+    def open_volunteer(self, volunteer_id: str) -> RegistrationDialog:
+        return self._open_dialog(volunteer_id)
+
+    def _open_dialog(self, volunteer_id: str | None) -> RegistrationDialog:
+        dialog = RegistrationDialog(self._volunteers, volunteer_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda vid: (self._data_changed(), self.roster_page.refresh(select=vid)))
+        dialog.open_requested.connect(lambda vid: (dialog.reject(), self.open_volunteer(vid)))
+        dialog.open()
+        return dialog
+
+    def _about(self) -> None:
+        QMessageBox.about(self, _("About VolunteerDesk"),
+                          _("VolunteerDesk {version}\nParty-member volunteer service records.").format(version=__version__))

@@ -1,0 +1,181 @@
+"""The roster page (名册): find, sort, open, add and delete volunteers; and the recycle list (回收站)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from volunteer_desk.i18n import _
+from volunteer_desk.services.roster import RosterQuery, RosterService
+from volunteer_desk.services.volunteers import InvalidVolunteer, VolunteerService
+from volunteer_desk.ui.roster_model import ID_ROLE, RosterModel
+
+
+class _VolunteerTable(QWidget):
+    """A search box over a roster table; shared by the roster and the recycle list."""
+
+    def __init__(self, roster: RosterService, query: RosterQuery, parent=None):
+        super().__init__(parent)
+        self.model = RosterModel(roster, query, self)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("rosterSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(_("Find by name, pinyin initials (zs), phone, or the last digits of the ID number"))
+        self.search.textChanged.connect(self._search)
+        self.count = QLabel(self)
+        self.count.setObjectName("rosterCount")
+        self.view = QTableView(self)
+        self.view.setObjectName("rosterView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(self.model.sort_column(), Qt.SortOrder.AscendingOrder)
+        header = self.view.horizontalHeader()
+        total = sum(c.width for c in roster.columns)
+        for i, column in enumerate(roster.columns):
+            header.resizeSection(i, int(1000 * column.width / total))
+        header.setStretchLastSection(True)
+        self.model.modelReset.connect(self._update_count)
+        self._update_count()
+
+    def _search(self, text: str) -> None:
+        self.model.set_search(text)
+
+    def _update_count(self) -> None:
+        self.count.setText(_("{n} people").format(n=self.model.rowCount()))
+
+    def current_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+
+class RosterPage(QWidget):
+    open_requested = Signal(str)
+    new_requested = Signal()
+    changed = Signal()
+
+    def __init__(self, roster: RosterService, volunteers: VolunteerService, parent=None):
+        super().__init__(parent)
+        self._volunteers = volunteers
+        self.table = _VolunteerTable(roster, RosterQuery(), self)
+        self.table.view.doubleClicked.connect(self._open_index)
+        self.table.view.activated.connect(self._open_index)
+        new = QPushButton(_("New volunteer (Ctrl+N)"), self)
+        new.setObjectName("newVolunteer")
+        new.clicked.connect(self.new_requested)
+        self.open_button = QPushButton(_("Open"), self)
+        self.open_button.clicked.connect(self._open_current)
+        self.delete_button = QPushButton(_("Delete…"), self)
+        self.delete_button.setObjectName("deleteVolunteer")
+        self.delete_button.clicked.connect(self.delete_current)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Find:"), self))
+        top.addWidget(self.table.search, 1)
+        top.addWidget(self.table.count)
+        buttons = QHBoxLayout()
+        buttons.addWidget(new)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table.view, 1)
+        layout.addLayout(buttons)
+
+    def focus_search(self) -> None:
+        self.table.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.table.search.selectAll()
+
+    def refresh(self, select: str | None = None) -> None:
+        self.table.refresh()
+        if select:
+            row = self.table.model.row_of(select)
+            if row >= 0:
+                self.table.view.selectRow(row)
+                self.table.view.scrollTo(self.table.model.index(row, 0))
+
+    def _open_index(self, index: QModelIndex) -> None:
+        volunteer_id = index.data(ID_ROLE)
+        if volunteer_id:
+            self.open_requested.emit(volunteer_id)
+
+    def _open_current(self) -> None:
+        volunteer_id = self.table.current_id()
+        if volunteer_id:
+            self.open_requested.emit(volunteer_id)
+
+    def delete_current(self) -> None:
+        volunteer_id = self.table.current_id()
+        if not volunteer_id:
+            QMessageBox.information(self, _("Delete"), _("First click the person to delete in the list."))
+            return
+        name = self.table.view.currentIndex().siblingAtColumn(1).data()
+        answer = QMessageBox.question(
+            self, _("Delete"),
+            _("Delete {name}? The record goes to the recycle list and can be restored from there.").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self._volunteers.delete(volunteer_id):
+            self.changed.emit()
+
+
+class RecyclePage(QWidget):
+    changed = Signal()
+
+    def __init__(self, roster: RosterService, volunteers: VolunteerService, parent=None):
+        super().__init__(parent)
+        self._volunteers = volunteers
+        self.table = _VolunteerTable(roster, RosterQuery(deleted=True), self)
+        self.table.view.setSortingEnabled(False)
+        hint = QLabel(_("Deleted volunteers stay here until restored."), self)
+        self.restore_button = QPushButton(_("Restore"), self)
+        self.restore_button.setObjectName("restoreVolunteer")
+        self.restore_button.clicked.connect(self.restore_current)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Find:"), self))
+        top.addWidget(self.table.search, 1)
+        top.addWidget(self.table.count)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(top)
+        layout.addWidget(self.table.view, 1)
+        layout.addLayout(buttons)
+
+    def refresh(self) -> None:
+        self.table.refresh()
+
+    def restore_current(self) -> None:
+        volunteer_id = self.table.current_id()
+        if not volunteer_id:
+            QMessageBox.information(self, _("Restore"), _("First click the person to restore in the list."))
+            return
+        try:
+            restored = self._volunteers.restore(volunteer_id)
+        except InvalidVolunteer as exc:
+            QMessageBox.warning(self, _("Restore"), str(exc))
+            return
+        if restored:
+            self.changed.emit()
