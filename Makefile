@@ -10,7 +10,7 @@ MO := $(PO:.po=.mo)
 SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-wqy-microhei poppler-utils
 
-.PHONY: run demo test bench system-deps translations lint clean
+.PHONY: run demo test bench system-deps translations i18n-update clean
 
 run: system-deps $(STAMP) translations
 	$(BIN)/volunteer-desk
@@ -45,7 +45,14 @@ $(STAMP): pyproject.toml
 translations: $(MO)
 
 $(MO): $(PO) | $(STAMP)
-	$(BIN)/pybabel compile -q -d resources/translations -D volunteer_desk -l zh_CN
+	$(BIN)/pybabel compile -d resources/translations -D volunteer_desk -l zh_CN
+
+# After adding or changing user-visible strings: refresh the catalogue, then translate what is new.
+i18n-update: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --no-default-keywords -k _ -k N_ -k ngettext:1,2 \
+		--no-location --sort-output --project=VolunteerDesk -o resources/translations/volunteer_desk.pot .
+	$(BIN)/pybabel update -i resources/translations/volunteer_desk.pot -d resources/translations \
+		-D volunteer_desk -l zh_CN --ignore-obsolete --previous
 
 clean:
 	rm -rf $(VENV) $(MO) build dist

@@ -88,7 +88,8 @@ class RegistrationDialog(QDialog):
     def _show(self, errors, warnings, duplicate) -> None:
         if duplicate and "id_number" in errors:
             errors = dict(errors)
-            errors["id_number"] += f' <a href="{OPEN_LINK}{duplicate[0]}">{_("Open that record")}</a>'
+            link_text = _("Open that record")
+            errors["id_number"] += f' <a href="{OPEN_LINK}{duplicate[0]}">{link_text}</a>'
         self.editor.show_errors(errors, warnings)
 
     def _link(self, link: str) -> None:

@@ -1,0 +1,42 @@
+"""The `volunteer-desk` command, run as a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+
+def _run(*args, env=None):
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
+    environment.pop("VOLUNTEER_DESK_DATA_DIR", None)
+    return subprocess.run([sys.executable, "-m", "volunteer_desk", *args], capture_output=True, text=True,
+                          env=environment, timeout=120)
+
+
+def test_self_test_checks_everything_and_passes():
+    result = _run("--self-test")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for check in ("database", "forms", "font", "zh_CN catalogue", "zh_CN date"):
+        assert f"ok   {check}" in result.stdout
+    assert "self-test passed" in result.stdout
+
+
+def test_version():
+    result = _run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("VolunteerDesk ")
+
+
+def test_data_dir_is_a_global_option_before_the_subcommand(tmp_path):
+    folder = tmp_path / "branch"
+    result = _run("--data-dir", str(folder), "demo", "--volunteers", "20", "--seed", "3")
+    assert result.returncode == 0, result.stderr
+    assert (folder / "volunteer_desk.sqlite3").is_file()
+    assert (folder / "logs" / "volunteer_desk.log").is_file()
+    assert "20" in result.stdout
+
+
+def test_negative_count_is_refused_in_chinese(tmp_path):
+    result = _run("--data-dir", str(tmp_path), "demo", "--volunteers", "-5")
+    assert result.returncode == 2
+    assert "不能为负数" in result.stderr
