@@ -6,11 +6,11 @@ import re
 
 from volunteer_desk.i18n import _
 
-_MOBILE = re.compile(r"1[3-9]\d{9}")
+_MOBILE = re.compile(r"1[3-9]\d{9}", re.ASCII)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_POSTCODE = re.compile(r"\d{6}")
-_LANDLINE = re.compile(r"[\d\-()+ ]{7,20}")
-_QQ = re.compile(r"[1-9]\d{4,11}")
+_POSTCODE = re.compile(r"\d{6}", re.ASCII)
+_LANDLINE = re.compile(r"[\d\-()+ ]{7,20}", re.ASCII)
+_QQ = re.compile(r"[1-9]\d{4,11}", re.ASCII)
 _FULLWIDTH = str.maketrans({chr(0xFF01 + i): chr(0x21 + i) for i in range(94)} | {"\u3000": " "})
 
 

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
+from stdnum import numdb
 from stdnum.cn import ric
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 
@@ -38,6 +40,7 @@ def normalise(raw: str) -> str:
 
 
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"ｘ": "X", "Ｘ": "X", "\u3000": " "})
+_DIGITS_AND_CHECK = re.compile(r"[0-9]{17}[0-9X]")
 
 
 def parse(raw: str, today: dt.date | None = None) -> IdNumber:
@@ -46,7 +49,7 @@ def parse(raw: str, today: dt.date | None = None) -> IdNumber:
         number = ric.compact(number)
         if len(number) != 18:
             raise InvalidLength()
-        if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+        if not _DIGITS_AND_CHECK.fullmatch(number):
             raise InvalidFormat()
         if number[-1] != ric.calc_check_digit(number):
             raise InvalidChecksum()
@@ -73,10 +76,13 @@ def parse(raw: str, today: dt.date | None = None) -> IdNumber:
         raise IdNumberError(
             _("The birth date in the ID number, {date}, is impossible.").format(date=birth.isoformat())
         )
-    try:
-        ric.get_birth_place(number)
-        region_known = True
-    except InvalidComponent:
-        region_known = False
     sex = Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
-    return IdNumber(number=number, birth_date=birth, sex=sex, region_known=region_known)
+    return IdNumber(number=number, birth_date=birth, sex=sex, region_known=_region_known(number[:6]))
+
+
+def _region_known(code: str) -> bool:
+    """Whether the code names a county in stdnum's table at any time. Not ric.get_birth_place: it wants the
+    county to exist in the birth year, but numbers issued since 1984 carry the region of issue, so everyone
+    born before their district was created (320402 天宁区 dates from 1983) would be warned about; and it
+    raises KeyError for codes whose province is known but county is not (110199)."""
+    return any("county" in properties for _part, properties in numdb.get("cn/loc").info(code))

@@ -67,11 +67,19 @@ def cross_check(v: Volunteer, *, today: dt.date | None = None) -> dict[str, str]
                 )
     if v.political_status is PoliticalStatus.ACTIVIST and v.joined_party_on:
         errors["joined_party_on"] = _("A Party activist has not joined the Party yet: leave this date empty.")
-    if v.joined_party_on and v.birth_date and v.joined_party_on < v.birth_date + dt.timedelta(days=365 * 18):
+    if v.joined_party_on and v.birth_date and v.joined_party_on < _birthday(v.birth_date, 18):
         errors["joined_party_on"] = _("The date of joining the Party must be after the 18th birthday.")
     if v.pledge_signed_on and v.birth_date and v.pledge_signed_on < v.birth_date:
         errors["pledge_signed_on"] = _("The pledge cannot be signed before the birth date.")
     return errors
+
+
+def _birthday(born: dt.date, years: int) -> dt.date:
+    """The day someone turns `years` old; born on 29 February, they turn it on 1 March."""
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:
+        return dt.date(born.year + years, 3, 1)
 
 
 def fill_from_id_number(v: Volunteer) -> None:

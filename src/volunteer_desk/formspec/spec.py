@@ -162,10 +162,30 @@ def _field(key: str, raw: dict) -> Field:
     return f
 
 
+def _cell(raw: dict) -> Cell:
+    try:
+        return Cell(**raw)
+    except TypeError as exc:
+        raise SpecError(f"cell {raw}: {exc}") from None
+
+
 def _rows(raw: list[dict]) -> tuple[Row, ...]:
     return tuple(
-        Row(cells=tuple(Cell(**c) for c in row["cells"]), height=float(row.get("height", 1.0))) for row in raw
+        Row(cells=tuple(_cell(c) for c in row["cells"]), height=float(row.get("height", 1.0))) for row in raw
     )
+
+
+def _check_extra_rows(form_id: str, rows: tuple[Row, ...], width: int, fields: dict[str, Field]) -> None:
+    """Rows the paper sheet lacks (editor only): they need not fill the grid, but must fit it and name real fields."""
+    for r, row in enumerate(rows):
+        for cell in row.cells:
+            if (cell.label is None) == (cell.field is None):
+                raise SpecError(f"{form_id}: extra row {r + 1}: a cell is either a label or a field")
+            if cell.field and cell.field not in fields:
+                raise SpecError(f"{form_id}: extra row {r + 1}: unknown field {cell.field!r}")
+        used = sum(cell.colspan for cell in row.cells)
+        if used > width:
+            raise SpecError(f"{form_id}: extra row {r + 1} spans {used} columns, the grid has {width}")
 
 
 def _read(path: Path) -> dict:
@@ -193,6 +213,7 @@ def _build(data: dict) -> FormSpec | ListSpec:
     rows, extra = _rows(data["rows"]), _rows(data.get("extra_rows", []))
     widths = tuple(float(w) for w in data["column_widths"])
     _check_grid(data["id"], rows, len(widths), fields)
+    _check_extra_rows(data["id"], extra, len(widths), fields)
     for f in fields.values():
         if f.other and f.other not in fields:
             raise SpecError(f"field {f.key!r}: its 'other' field {f.other!r} is not defined")

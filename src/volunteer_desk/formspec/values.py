@@ -51,9 +51,11 @@ def _coerce(field: Field, raw: Any) -> Any:
     kind = field.type
     if kind in {"text", "longtext"}:
         text = (raw or "").strip()
+        # The limit applies to what is stored: "+86 138-1234-5678" is checked as 13812345678.
+        text = _CHECKS[field.check](text) if (text and field.check) else text
         if field.max_length and len(text) > field.max_length:
             raise ValueError(_("At most {n} characters; this has {count}.").format(n=field.max_length, count=len(text)))
-        return _CHECKS[field.check](text) if (text and field.check) else text
+        return text
     if kind == "number":
         text = str(raw if raw is not None else "").strip()
         if not text:
@@ -79,7 +81,7 @@ def _coerce(field: Field, raw: Any) -> Any:
             raise ValueError(_("Choose one of the offered values."))
         return getattr(domain_enums, field.enum)(raw) if field.enum else raw
     if kind == "single_check":
-        ticked = [raw] if isinstance(raw, str) else list(raw or [])
+        ticked = [v for v in ([raw] if isinstance(raw, str) else list(raw or [])) if v]  # "" is no tick
         if len(ticked) > 1:
             raise ValueError(_("Tick only one option."))
         if ticked and ticked[0] not in {o.value for o in field.choices()}:
@@ -104,26 +106,28 @@ def _is_empty(value: Any) -> bool:
 
 
 def to_domain(spec: FormSpec, raw: Mapping[str, Any], *, base: Volunteer | None = None) -> tuple[Volunteer, dict[str, str]]:
-    """Coerce every field of `spec` found in `raw`. Errors are keyed by field key."""
+    """Coerce every field of `spec` found in `raw`; fields not in `raw` keep `base`'s value.
+    Errors are keyed by field key; a required field left empty is an error whether or not it was given."""
     volunteer = base or Volunteer()
     errors: dict[str, str] = {}
     for key, field in spec.fields.items():
-        if key not in raw:
-            continue
-        try:
-            value = _coerce(field, raw[key])
-        except ValueError as exc:
-            errors[key] = str(exc)
-            continue
+        if key in raw:
+            try:
+                value = _coerce(field, raw[key])
+            except ValueError as exc:
+                errors[key] = str(exc)
+                continue
+        else:
+            value = getattr(volunteer, field.bind)
         if field.required and _is_empty(value):
             errors[key] = _("{label} is required.").format(label=spec.label(key))
             continue
         setattr(volunteer, field.bind, value)
     if not errors.get("id_number"):
         fill_from_id_number(volunteer)
-        bind_to_key = {f.bind: k for k, f in spec.fields.items()}
-        for attribute, message in cross_check(volunteer).items():
-            errors.setdefault(bind_to_key.get(attribute, attribute), message)
+    bind_to_key = {f.bind: k for k, f in spec.fields.items()}
+    for attribute, message in cross_check(volunteer).items():
+        errors.setdefault(bind_to_key.get(attribute, attribute), message)
     return volunteer, errors
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from volunteer_desk.domain import idnumber
+from volunteer_desk.domain.volunteer import Volunteer
 from volunteer_desk.formspec import FormSpec, load, values
 from volunteer_desk.i18n import _
 from volunteer_desk.services.database import Database
@@ -79,7 +80,7 @@ class VolunteerService:
     def blank_values(self) -> dict[str, Any]:
         with self._db.sessions() as session:
             home = organisations.home(session)
-        raw = values.from_domain(self.form, values.Volunteer())
+        raw = values.from_domain(self.form, Volunteer())
         raw["organisation_id"] = home.id if home else None
         return raw
 
@@ -91,7 +92,8 @@ class VolunteerService:
         """Back from the recycle list, unless someone live has taken the ID number meanwhile."""
         with self._db.sessions() as session:
             volunteer = store.load(session, volunteer_id)
-            clash = volunteer and volunteer.id_number and store.find_live_by_id_number(session, volunteer.id_number)
+            clash = volunteer and volunteer.id_number and store.find_live_by_id_number(
+                session, volunteer.id_number, excluding=volunteer_id)
         if clash:
             raise InvalidVolunteer(CheckResult(
                 errors={"id_number": _("{name} now has this ID number; the record cannot be restored.").format(name=clash[1])},

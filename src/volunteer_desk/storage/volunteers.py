@@ -36,7 +36,8 @@ def column(attribute: str):
 
 
 def has_column(attribute: str) -> bool:
-    return hasattr(VolunteerRow, _COLUMN_OF.get(attribute, attribute))
+    """A mapped column of the volunteer table (not any attribute of the class, such as `metadata`)."""
+    return _COLUMN_OF.get(attribute, attribute) in VolunteerRow.__table__.columns
 
 
 def _like_escape(text: str) -> str:

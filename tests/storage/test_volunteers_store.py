@@ -1,0 +1,123 @@
+"""storage.volunteers on a real SQLite file: rows in and out, derived name keys, the live-ID-number rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from tests.sheet_data import id_number
+from volunteer_desk.domain.enums import Education, PoliticalStatus, Sex
+from volunteer_desk.domain.volunteer import Volunteer
+from volunteer_desk.storage import organisations
+from volunteer_desk.storage import volunteers as store
+from volunteer_desk.storage.schema import VolunteerRow
+
+
+@pytest.fixture
+def home_id(database) -> str:
+    with database.sessions() as session:
+        return organisations.home(session).id
+
+
+def _volunteer(home_id: str, **values) -> Volunteer:
+    defaults = dict(name="张三", sex=Sex.MALE, birth_date=dt.date(1985, 6, 3), id_number=id_number("19850603"),
+                    political_status=PoliticalStatus.MEMBER, organisation_id=home_id)
+    return Volunteer(**(defaults | values))
+
+
+def test_save_and_load(database, home_id):
+    volunteer = _volunteer(home_id, education=Education.COLLEGE, service_intents=["助残服务"],
+                           availability=["weekends"], photo=b"\x00\x01 bytes", height_cm=165,
+                           joined_party_on=dt.date(2010, 7, 1), mobile="13812345678")
+    with database.sessions.begin() as session:
+        volunteer_id = store.save(session, volunteer)
+    with database.sessions() as session:
+        loaded = store.load(session, volunteer_id)
+    assert loaded.id == volunteer_id
+    volunteer.id = volunteer_id
+    assert loaded == volunteer
+    with database.sessions() as session:
+        assert store.load(session, "no-such-id") is None
+
+
+def test_derived_name_keys_follow_the_name(database, home_id):
+    with database.sessions.begin() as session:
+        volunteer_id = store.save(session, _volunteer(home_id, name="单田芳"))
+    with database.sessions.begin() as session:
+        row = session.get(VolunteerRow, volunteer_id)
+        assert row.name_pinyin == "shan tian fang"
+        assert "stf" in row.search_keys.split()
+        renamed = store.load(session, volunteer_id)
+        renamed.name = "李四"
+        store.save(session, renamed)
+    with database.sessions() as session:
+        row = session.get(VolunteerRow, volunteer_id)
+        assert row.name_pinyin == "li si"
+        assert "stf" not in row.search_keys.split()
+        assert store.ordered_ids(session, store.RosterQuery(search="ls")) == [volunteer_id]
+
+
+def test_one_live_volunteer_per_id_number(database, home_id):
+    with database.sessions.begin() as session:
+        first = store.save(session, _volunteer(home_id))
+    with pytest.raises(IntegrityError), database.sessions.begin() as session:
+        store.save(session, _volunteer(home_id, name="张叁"))
+    with database.sessions.begin() as session:
+        assert store.set_deleted(session, first, True)
+        second = store.save(session, _volunteer(home_id, name="张叁"))  # the deleted one no longer counts
+        assert store.find_live_by_id_number(session, id_number("19850603")) == (second, "张叁")
+        assert store.find_live_by_id_number(session, id_number("19850603"), excluding=second) is None
+
+
+def test_volunteers_without_id_numbers_do_not_clash(database, home_id):
+    with database.sessions.begin() as session:
+        a = store.save(session, _volunteer(home_id, id_number=""))
+        b = store.save(session, _volunteer(home_id, id_number="", name="李四"))
+    with database.sessions() as session:
+        assert session.scalar(select(VolunteerRow.id_number).where(VolunteerRow.id == a)) is None
+        assert store.load(session, b).id_number == ""
+        assert store.find_live_by_id_number(session, "") is None
+
+
+def test_set_deleted(database, home_id):
+    with database.sessions.begin() as session:
+        volunteer_id = store.save(session, _volunteer(home_id))
+    with database.sessions.begin() as session:
+        assert store.set_deleted(session, volunteer_id, True)
+        assert not store.set_deleted(session, volunteer_id, True)  # already deleted
+    with database.sessions() as session:
+        row = session.get(VolunteerRow, volunteer_id)
+        assert row.deleted and row.deleted_at is not None
+    with database.sessions.begin() as session:
+        assert store.set_deleted(session, volunteer_id, False)
+        assert not store.set_deleted(session, "no-such-id", False)
+    with database.sessions() as session:
+        row = session.get(VolunteerRow, volunteer_id)
+        assert not row.deleted and row.deleted_at is None
+
+
+def test_fetch_values_gives_domain_values(database, home_id):
+    with database.sessions.begin() as session:
+        volunteer_id = store.save(session, _volunteer(home_id, education=Education.POSTGRADUATE,
+                                                      service_intents=["尊老服务"]))
+    with database.sessions() as session:
+        values = store.fetch_values(session, [volunteer_id, "missing"],
+                                    ["sex", "education", "birth_date", "service_intents", "organisation_id", "sex"])
+    assert values == {volunteer_id: {"sex": Sex.MALE, "education": Education.POSTGRADUATE,
+                                     "birth_date": dt.date(1985, 6, 3), "service_intents": ["尊老服务"],
+                                     "organisation_id": home_id}}
+
+
+def test_bulk_insert_adds_the_derived_keys(database, home_id):
+    with database.sessions.begin() as session:
+        store.bulk_insert(session, [
+            {"id": "b1", "name": "曾国藩", "org_id": home_id, "service_intents": [], "availability": []},
+            {"id": "b2", "name": "区志伟", "org_id": home_id, "service_intents": [], "availability": []},
+        ])
+    with database.sessions() as session:
+        assert store.ordered_ids(session, store.RosterQuery()) == ["b2", "b1"]  # ou zhi wei, zeng guo fan
+        assert store.ordered_ids(session, store.RosterQuery(search="zgf")) == ["b1"]
+        assert store.count(session, store.RosterQuery()) == 2
