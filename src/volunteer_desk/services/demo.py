@@ -1,0 +1,289 @@
+"""Practice data: one branch near Changzhou and as many realistic volunteers as asked for.
+
+Everything is drawn from one seeded random.Random, so a seed always gives the same people (row ids and
+timestamps aside). The data passes the program's own checks: ID numbers are valid for their region and
+birth year, sex and birth date agree with them, nobody joined the Party before 18.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from stdnum.cn import ric
+
+from volunteer_desk.domain import pinyin
+from volunteer_desk.domain.enums import Education, OrgLevel, PoliticalStatus
+from volunteer_desk.services import demo_data as data
+from volunteer_desk.services.database import Database
+from volunteer_desk.storage import organisations
+from volunteer_desk.storage import volunteers as store
+from volunteer_desk.storage.schema import Organisation, VolunteerRow
+
+BRANCH_NAME = "西湖街道机关第一党支部"
+BRANCH_CODE = "320412-001"
+COMMITTEE_NAME = "常州西太湖科技产业园党工委"
+COMMITTEE_CODE = "320412"
+
+_CHUNK = 5000
+_FIRST_YEAR, _LAST_YEAR = 1950, 2004
+# Fixed dates rather than today, so that a seed gives the same data whenever it is run.
+_LAST_FULL_MEMBER = dt.date(2024, 12, 31)  # full members have finished the one-year probation
+_PROBATION_FROM = dt.date(2025, 1, 1)
+_PLEDGES = (dt.date(2014, 3, 1), dt.date(2026, 6, 30))  # the scheme started in 2014 (seed 002)
+_THIS_YEAR = 2026  # for retirement: men at 60, women at 55
+_SHARE_MALE = 0.56
+# Births per year from the decade starting then: Party members are older than the population.
+_YEAR_WEIGHTS = ((1950, 1.5), (1960, 2.5), (1970, 2.2), (1980, 2.0), (1990, 1.2))
+_STATUSES = ((PoliticalStatus.MEMBER.value, 88), (PoliticalStatus.PROBATIONARY.value, 5),
+             (PoliticalStatus.ACTIVIST.value, 7))
+# Education by generation (born before 1965, 1965–1984, 1985 on), in the order of enums.Education.
+_EDUCATION = (Education.POSTGRADUATE, Education.BACHELOR, Education.COLLEGE, Education.TECHNICAL,
+              Education.HIGH_SCHOOL, Education.MIDDLE_SCHOOL, Education.PRIMARY)
+_EDUCATION_WEIGHTS = ((0, 8, 20, 22, 30, 17, 3), (3, 35, 30, 12, 14, 6, 0), (12, 58, 22, 4, 3, 1, 0))
+_WITH_MAJOR = {Education.POSTGRADUATE, Education.BACHELOR, Education.COLLEGE, Education.TECHNICAL}
+_PROFESSIONAL = {"government", "hospital", "school"}
+_SUBSIDIES = (("phone_topup", 50), ("self_collect", 25), ("donate", 25))
+_INTENTS = ("尊老服务", "爱幼志愿服务", "帮农民工服务", "助残服务")
+# Shares of ID numbers from the Changzhou area, the rest of Jiangsu and other provinces.
+_REGION_SHARES = (70, 20, 10)
+
+
+class NotEmpty(Exception):
+    """Demo data goes only into a database without volunteers, so it never mixes with real records."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    volunteers: int
+    branches: int
+
+
+def fill(database: Database, *, volunteers: int = 3000, seed: int = 1) -> Summary:
+    """Name the home branch and add the volunteers to it, all in one transaction: all or nothing."""
+    with database.sessions.begin() as session:
+        if session.scalar(select(VolunteerRow.id).limit(1)) is not None:  # deleted ones count too
+            raise NotEmpty
+        home_id = _set_up_branch(session, party_members=round(volunteers * 1.6))
+        maker = _Maker(_QuickRandom(seed))
+        for start in range(0, volunteers, _CHUNK):
+            store.bulk_insert(session, [maker.volunteer(home_id) for _ in range(min(_CHUNK, volunteers - start))])
+    return Summary(volunteers=volunteers, branches=1)
+
+
+def _set_up_branch(session: Session, *, party_members: int) -> str:
+    """The placeholder home organisation becomes a named branch under a committee."""
+    committee = session.scalar(select(Organisation).where(Organisation.code == COMMITTEE_CODE))
+    if committee is None:
+        committee = organisations.add(session, name=COMMITTEE_NAME, code=COMMITTEE_CODE,
+                                      level=OrgLevel.COMMITTEE.value)
+    home = organisations.home(session)
+    if home is None:
+        home = organisations.add(session, name=BRANCH_NAME, code=BRANCH_CODE, level=OrgLevel.BRANCH.value,
+                                 is_home=True)
+    home.name, home.code, home.level = BRANCH_NAME, BRANCH_CODE, OrgLevel.BRANCH.value
+    home.parent_id, home.party_members = committee.id, party_members
+    session.flush()
+    return home.id
+
+
+class _QuickRandom(random.Random):
+    """choice, randrange and randint from a single random() call: three times faster than the exact
+    versions, and their bias of one in 2**53 does not matter for practice data."""
+
+    def choice(self, seq):
+        return seq[int(self.random() * len(seq))]
+
+    def randrange(self, start, stop=None):
+        low, high = (0, start) if stop is None else (start, stop)
+        return low + int(self.random() * (high - low))
+
+    def randint(self, a, b):
+        return a + int(self.random() * (b - a + 1))
+
+
+class _Weighted:
+    """A weighted choice with the cumulative weights worked out once (random.choices redoes its checks
+    on every call, which shows at 100 000 volunteers)."""
+
+    def __init__(self, pairs):
+        pairs = list(pairs)
+        self.values = [value for value, _weight in pairs]
+        self.cumulative = list(accumulate(weight for _value, weight in pairs))
+        self.total = self.cumulative[-1]
+
+    def draw(self, rng: random.Random):
+        return self.values[bisect_right(self.cumulative, rng.random() * self.total)]
+
+
+class _Maker:
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.id_numbers: set[str] = set()
+        self.mobiles: set[str] = set()
+        self.surnames = _Weighted(data.SURNAMES)
+        self.statuses = _Weighted(_STATUSES)
+        self.subsidies = _Weighted(_SUBSIDIES)
+        self.districts = _Weighted((d, d[1]) for d in data.DISTRICTS)
+        self.kinds = _Weighted((k, v["weight"]) for k, v in data.UNIT_KINDS.items())
+        self.education = [_Weighted(zip(_EDUCATION, w, strict=True)) for w in _EDUCATION_WEIGHTS]
+        self.years = _Weighted((y, _year_weight(y)) for y in range(_FIRST_YEAR, _LAST_YEAR + 1))
+        self.regions = {year: _Weighted(pairs)
+                        for year, pairs in data.region_codes(_FIRST_YEAR, _LAST_YEAR, _REGION_SHARES).items()}
+        # Characters usual for the sex come twice as often as neutral ones.
+        self.given_chars = {"male": data.MALE_CHARS * 2 + data.NEUTRAL_CHARS,
+                            "female": data.FEMALE_CHARS * 2 + data.NEUTRAL_CHARS}
+
+    def volunteer(self, org_id: str) -> dict:
+        rng = self.rng
+        sex = "male" if rng.random() < _SHARE_MALE else "female"
+        year = self.years.draw(rng)
+        birth = _between(rng, dt.date(year, 1, 1), dt.date(year, 12, 31))
+        adult = _add_years(birth, 18)
+        status = self.statuses.draw(rng)
+        kind = self.kinds.draw(rng)
+        unit_kind = data.UNIT_KINDS[kind]
+        retired = _THIS_YEAR - year >= (60 if sex == "male" else 55) and rng.random() < 0.85
+        district, _w, postcodes, towns = self.districts.draw(rng)
+        town = rng.choice(towns)
+        generation = 0 if year < 1965 else 1 if year < 1985 else 2
+        if kind in _PROFESSIONAL:
+            generation = min(generation + 1, 2)
+        education = self.education[generation].draw(rng)
+        name = self._name(sex, year)
+        unit = rng.choice(unit_kind["units"])
+        if "{" in unit:
+            unit = unit.format(town=town, short=town.removesuffix("街道").removesuffix("镇"),
+                               office=town + ("人民政府" if town.endswith("镇") else "办事处"),
+                               community=rng.choice(data.COMMUNITIES), village=rng.choice(data.VILLAGES))
+        if retired:
+            unit = "原" + unit if rng.random() < 0.6 else ""
+        qq = self._qq() if rng.random() < (0.5 if year >= 1965 else 0.15) else ""
+        return {
+            "org_id": org_id,
+            "name": name,
+            "sex": sex,
+            "birth_date": birth,
+            "id_number": self._id_number(birth, sex),
+            "political_status": status,
+            "joined_party_on": self._joined(adult, status),
+            "height_cm": None if rng.random() < 0.05 else self._height(sex),
+            "education": education.value,
+            "major": rng.choice(unit_kind["majors"]) if education in _WITH_MAJOR and rng.random() < 0.9 else "",
+            "specialty": self._specialty(unit_kind["specialties"]),
+            "district": district,
+            "postcode": rng.choice(postcodes),
+            "home_address": self._address(town, kind == "village"),
+            "mobile": self._mobile(),
+            "phone": self._landline() if rng.random() < (0.4 if retired else 0.15) else "",
+            "unit_phone": self._landline() if not retired and rng.random() < 0.55 else "",
+            "qq": qq,
+            "email": self._email(name, qq, year) if rng.random() < (0.35 if year >= 1970 else 0.1) else "",
+            "work_unit": unit,
+            "position": rng.choice(("退休", unit_kind["retired"])) if retired else rng.choice(unit_kind["positions"]),
+            "occupation_type": "离退休党员" if retired else unit_kind["occupation"],
+            "transport_subsidy": self.subsidies.draw(rng),
+            "service_intents": [i for i in _INTENTS if rng.random() < 0.4] or [rng.choice(_INTENTS)],
+            **self._availability(retired),
+            "experience": self._experience(adult) if rng.random() < 0.4 else "",
+            "pledge_signed_on": _between(rng, max(_PLEDGES[0], adult), _PLEDGES[1]),
+            "photo": None,
+        }
+
+    def _name(self, sex: str, year: int) -> str:
+        rng = self.rng
+        surname = self.surnames.draw(rng)
+        generation = data.OLDER_GIVEN if year < 1970 else data.YOUNGER_GIVEN if year >= 1990 else None
+        if generation and rng.random() < 0.2:
+            return surname + rng.choice(generation[sex])
+        chars = self.given_chars[sex]
+        # Single-character given names were commoner for older people; 2-character surnames rarely take them.
+        single = rng.random() < (0.3 if year < 1980 else 0.15) and len(surname) == 1
+        return surname + "".join(rng.choice(chars) for _ in range(1 if single else 2))
+
+    def _id_number(self, birth: dt.date, sex: str) -> str:
+        prefix = self.regions[birth.year].draw(self.rng) + f"{birth.year}{birth.month:02d}{birth.day:02d}"
+        odd = sex == "male"
+        while True:
+            sequence = f"{self.rng.randrange(100):02d}{self.rng.randrange(5) * 2 + odd}"
+            body = prefix + sequence
+            number = body + ric.calc_check_digit(body + "0")
+            if number not in self.id_numbers:
+                self.id_numbers.add(number)
+                return number
+
+    def _joined(self, adult: dt.date, status: str) -> dt.date | None:
+        if status == PoliticalStatus.ACTIVIST.value:
+            return None
+        if status == PoliticalStatus.PROBATIONARY.value:
+            return _between(self.rng, max(adult, _PROBATION_FROM), dt.date(2025, 12, 31))
+        # Most join in their twenties or thirties: skewed towards the start of the possible span.
+        span = (_LAST_FULL_MEMBER - adult).days
+        return adult + dt.timedelta(days=int(span * self.rng.betavariate(1.3, 4)))
+
+    def _height(self, sex: str) -> int:
+        mean, spread = (171, 6) if sex == "male" else (159, 5.5)
+        return min(190, max(150, round(self.rng.gauss(mean, spread))))
+
+    def _specialty(self, own: tuple[str, ...]) -> str:
+        roll = self.rng.random()
+        return self.rng.choice(own) if roll < 0.5 else self.rng.choice(data.GENERAL_SPECIALTIES) if roll < 0.8 else ""
+
+    def _address(self, town: str, rural: bool) -> str:
+        rng = self.rng
+        if rural or (town.endswith("镇") and rng.random() < 0.25):
+            return f"{town}{rng.choice(data.VILLAGES)}村{rng.randint(1, 16)}组{rng.randint(1, 120)}号"
+        room = f"{rng.randint(1, 18)}0{rng.randint(1, 4)}"
+        return f"{town}{rng.choice(data.ESTATES)}{rng.randint(1, 40)}幢{rng.randint(1, 3)}单元{room}室"
+
+    def _mobile(self) -> str:
+        while True:
+            number = self.rng.choice(data.MOBILE_PREFIXES) + f"{self.rng.randrange(10 ** 8):08d}"
+            if number not in self.mobiles:
+                self.mobiles.add(number)
+                return number
+
+    def _landline(self) -> str:
+        # Changzhou numbers are 8 digits after the 0519 area code, most starting with 8, some with 6.
+        return f"0519-{self.rng.choice('886')}{self.rng.randrange(10 ** 7):07d}"
+
+    def _qq(self) -> str:
+        digits = self.rng.choice((6, 7, 8, 9, 9, 10, 10))
+        return str(self.rng.randrange(10 ** (digits - 1), 10 ** digits))
+
+    def _email(self, name: str, qq: str, year: int) -> str:
+        if qq and self.rng.random() < 0.6:
+            return f"{qq}@qq.com"
+        local = pinyin.sort_key(name).replace(" ", "").replace("ü", "v")
+        return f"{local}{year % 100:02d}@{self.rng.choice(data.EMAIL_DOMAINS)}"
+
+    def _availability(self, retired: bool) -> dict:
+        rng = self.rng
+        chosen = [a for a, p in (("weekends", 0.6), ("holidays", 0.45), ("anytime", 0.6 if retired else 0.15))
+                  if rng.random() < p]
+        other = rng.choice(data.AVAILABILITY_OTHER) if rng.random() < 0.1 else ""
+        return {"availability": chosen or ([] if other else ["weekends"]), "availability_other": other}
+
+    def _experience(self, adult: dt.date) -> str:
+        year = self.rng.randint(max(2014, adult.year), 2025)
+        return self.rng.choice(data.EXPERIENCES).format(year=year)
+
+
+def _year_weight(year: int) -> float:
+    return next(weight for start, weight in reversed(_YEAR_WEIGHTS) if year >= start)
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return dt.date(day.year + years, 3, 1)
+
+
+def _between(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
+    return first + dt.timedelta(days=rng.randrange((last - first).days + 1))
