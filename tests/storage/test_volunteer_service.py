@@ -339,7 +339,7 @@ def sorting_people(service, sheet) -> list[str]:
 
 
 def _python_order(database, ids: list[str], attribute: str) -> list[str]:
-    """The order SQLite must give: NULLs first, then values, ties by id."""
+    """The order SQLite must give: NULLs first, then values, ties in the order registered (`ids` is that order)."""
     with database.sessions() as session:
         volunteers = {i: store.load(session, i) for i in ids}
 
@@ -353,7 +353,7 @@ def _python_order(database, ids: list[str], attribute: str) -> list[str]:
 
     def key(volunteer_id):
         v = value(volunteers[volunteer_id])
-        return (v is not None, v if v is not None else "", volunteer_id)
+        return (v is not None, v if v is not None else "", ids.index(volunteer_id))
 
     return sorted(ids, key=key)
 
@@ -382,8 +382,9 @@ def test_serial_column_is_not_sortable(roster):
 
 def test_rows_mask_mobiles_and_never_show_id_numbers(service, roster, sheet):
     volunteer_id = service.save(sheet())
-    rows = roster.rows([volunteer_id])
-    cells = rows[volunteer_id]
+    key = roster.key_of(volunteer_id)
+    assert roster.rows([key])[key][0] == volunteer_id
+    cells = roster.rows([key])[key][1]
     labels = [c.label for c in roster.columns if c.show]
     assert dict(zip(labels, cells, strict=True)) == {
         "姓名": "张三",
@@ -406,12 +407,12 @@ def test_rows_mask_mobiles_and_never_show_id_numbers(service, roster, sheet):
 def test_rows_of_a_sparse_volunteer(service, roster, sheet):
     volunteer_id = service.save(sheet(education="", joined_party_on="", political_status="activist", major="",
                                       specialty="", mobile="", service_intents=[], position=""))
-    cells = dict(zip([c.key for c in roster.columns if c.show], roster.rows([volunteer_id])[volunteer_id],
-                     strict=True))
+    key = roster.key_of(volunteer_id)
+    cells = dict(zip([c.key for c in roster.columns if c.show], roster.rows([key])[key][1], strict=True))
     assert cells["education"] == cells["joined_party_on"] == cells["specialty"] == cells["mobile"] == ""
     assert cells["service_intents"] == ""
     assert cells["work_unit"] == "常州市西林街道办事处"
 
 
-def test_rows_for_unknown_ids_are_left_out(roster):
-    assert roster.rows(["no-such-id"]) == {}
+def test_rows_for_unknown_keys_are_left_out(roster):
+    assert roster.rows([987654]) == {}

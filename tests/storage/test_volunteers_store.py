@@ -104,9 +104,10 @@ def test_fetch_values_gives_domain_values(database, home_id):
         volunteer_id = store.save(session, _volunteer(home_id, education=Education.POSTGRADUATE,
                                                       service_intents=["尊老服务"]))
     with database.sessions() as session:
-        values = store.fetch_values(session, [volunteer_id, "missing"],
+        key = store.key_of(session, volunteer_id)
+        values = store.fetch_values(session, [key, key + 1000],
                                     ["sex", "education", "birth_date", "service_intents", "organisation_id", "sex"])
-    assert values == {volunteer_id: {"sex": Sex.MALE, "education": Education.POSTGRADUATE,
+    assert values == {key: {"id": volunteer_id, "sex": Sex.MALE, "education": Education.POSTGRADUATE,
                                      "birth_date": dt.date(1985, 6, 3), "service_intents": ["尊老服务"],
                                      "organisation_id": home_id}}
 

@@ -6,10 +6,8 @@ the user thinks shan or dan. Sorting uses one reading, with surnames read as sur
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import product
-
-from pypinyin import Style, lazy_pinyin, pinyin
 
 # Surnames whose surname reading differs from pypinyin's first (everyday) reading.
 _SURNAME_READINGS = {
@@ -23,6 +21,19 @@ _SURNAME_READINGS = {
     "重": ["chong"], "句": ["gou"], "隗": ["wei"], "芮": ["rui"], "任": ["ren"], "沈": ["shen"],
 }
 _MAX_COMBINATIONS = 16
+
+
+@cache
+def _pypinyin():
+    """pypinyin loads its phrase dictionary on import (~0.4 s): only when a name is first keyed."""
+    import pypinyin
+
+    return pypinyin
+
+
+def warm_up() -> None:
+    """Load the dictionary ahead of the first save (the UI calls this off its thread after start)."""
+    search_keys("张三")
 
 
 def _split_surname(name: str) -> tuple[str, str]:
@@ -43,13 +54,13 @@ def sort_key(name: str) -> str:
 # and pypinyin takes ~40 µs a call.
 @lru_cache(maxsize=65536)
 def _lazy_reading(text: str) -> tuple[str, ...]:
-    return tuple(lazy_pinyin(text))
+    return tuple(_pypinyin().lazy_pinyin(text))
 
 
 @lru_cache(maxsize=65536)
 def search_keys(name: str) -> str:
     """Space-separated full spellings and initials for every plausible reading of the name."""
-    syllables = pinyin(name.strip(), style=Style.NORMAL, heteronym=True)
+    syllables = _pypinyin().pinyin(name.strip(), style=_pypinyin().Style.NORMAL, heteronym=True)
     surname, _given = _split_surname(name.strip())
     preferred = _SURNAME_READINGS.get(surname)
     if preferred:

@@ -34,18 +34,29 @@ class RosterService:
         return field.bind if field else column.sort
 
     def ids(self, query: RosterQuery) -> list[str]:
+        """Volunteer ids in roster order."""
         with self._db.sessions() as session:
             return store.ordered_ids(session, query)
+
+    def keys(self, query: RosterQuery) -> list[int]:
+        """Row keys in roster order: what a view over many rows holds (ints, cheaper than ids)."""
+        with self._db.sessions() as session:
+            return store.ordered_keys(session, query)
+
+    def key_of(self, volunteer_id: str) -> int | None:
+        with self._db.sessions() as session:
+            return store.key_of(session, volunteer_id)
 
     def count(self, query: RosterQuery) -> int:
         with self._db.sessions() as session:
             return store.count(session, query)
 
-    def rows(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
-        """Display texts for the data columns (all but 序号), by id."""
+    def rows(self, keys: Sequence[int]) -> dict[int, tuple[str, tuple[str, ...]]]:
+        """{row key: (volunteer id, display texts of the data columns, all but 序号)}."""
         with self._db.sessions() as session:
-            values = store.fetch_values(session, ids, self._attributes)
-        return {vid: tuple(self._cell(column, v) for column in self._data_columns) for vid, v in values.items()}
+            values = store.fetch_values(session, keys, self._attributes)
+        return {key: (v["id"], tuple(self._cell(column, v) for column in self._data_columns))
+                for key, v in values.items()}
 
     def _cell(self, column: Column, values: dict[str, Any]) -> str:
         parts = [self._text(key, values[self.form.fields[key].bind]) for key in column.show]

@@ -16,6 +16,8 @@ def _on_connect(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # 64 MB of page cache: the roster's indexes at 100,000 volunteers stay in memory between keystrokes.
+    cursor.execute("PRAGMA cache_size = -65536")
     cursor.close()
 
 

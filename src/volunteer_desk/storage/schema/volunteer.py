@@ -9,6 +9,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from volunteer_desk.storage.schema.base import Base, Record
 
+# Everything the roster search looks at, led by the default sort, so a search never reads the (wide) table.
+SEARCH_INDEX_COLUMNS = ("deleted", "name_pinyin", "search_keys", "name", "mobile", "phone", "unit_phone", "id_number")
+# The roster's sortable columns (forms/roster.toml): each gets a (deleted, column) index.
+ROSTER_SORT_COLUMNS = ("name_pinyin", "sex", "birth_date", "joined_party_on", "education", "major", "work_unit",
+                       "unit_phone", "mobile", "service_intents")
+
 
 class VolunteerRow(Record, Base):
     __tablename__ = "volunteer"
@@ -50,7 +56,6 @@ class VolunteerRow(Record, Base):
         # One live volunteer per ID number; a deleted one may be registered again.
         Index("uq_volunteer_live_id_number", "id_number", unique=True,
               sqlite_where=text("deleted = 0 AND id_number IS NOT NULL")),
-        Index("ix_volunteer_roster_name", "deleted", "name_pinyin"),
-        Index("ix_volunteer_roster_birth", "deleted", "birth_date"),
-        Index("ix_volunteer_roster_joined", "deleted", "joined_party_on"),
+        Index("ix_volunteer_search", *SEARCH_INDEX_COLUMNS),
+        *(Index(f"ix_volunteer_by_{name}", "deleted", name) for name in ROSTER_SORT_COLUMNS),
     )

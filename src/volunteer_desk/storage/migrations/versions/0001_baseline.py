@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 06:45:21.433034
+
 """
 
 from alembic import op
@@ -180,10 +180,18 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_volunteer'))
     )
     with op.batch_alter_table('volunteer', schema=None) as batch_op:
+        batch_op.create_index('ix_volunteer_by_birth_date', ['deleted', 'birth_date'], unique=False)
+        batch_op.create_index('ix_volunteer_by_education', ['deleted', 'education'], unique=False)
+        batch_op.create_index('ix_volunteer_by_joined_party_on', ['deleted', 'joined_party_on'], unique=False)
+        batch_op.create_index('ix_volunteer_by_major', ['deleted', 'major'], unique=False)
+        batch_op.create_index('ix_volunteer_by_mobile', ['deleted', 'mobile'], unique=False)
+        batch_op.create_index('ix_volunteer_by_name_pinyin', ['deleted', 'name_pinyin'], unique=False)
+        batch_op.create_index('ix_volunteer_by_service_intents', ['deleted', 'service_intents'], unique=False)
+        batch_op.create_index('ix_volunteer_by_sex', ['deleted', 'sex'], unique=False)
+        batch_op.create_index('ix_volunteer_by_unit_phone', ['deleted', 'unit_phone'], unique=False)
+        batch_op.create_index('ix_volunteer_by_work_unit', ['deleted', 'work_unit'], unique=False)
         batch_op.create_index(batch_op.f('ix_volunteer_org_id'), ['org_id'], unique=False)
-        batch_op.create_index('ix_volunteer_roster_birth', ['deleted', 'birth_date'], unique=False)
-        batch_op.create_index('ix_volunteer_roster_joined', ['deleted', 'joined_party_on'], unique=False)
-        batch_op.create_index('ix_volunteer_roster_name', ['deleted', 'name_pinyin'], unique=False)
+        batch_op.create_index('ix_volunteer_search', ['deleted', 'name_pinyin', 'search_keys', 'name', 'mobile', 'phone', 'unit_phone', 'id_number'], unique=False)
         batch_op.create_index('uq_volunteer_live_id_number', ['id_number'], unique=True, sqlite_where=sa.text('deleted = 0 AND id_number IS NOT NULL'))
 
     op.create_table('pairing_beneficiary',
@@ -464,10 +472,18 @@ def downgrade() -> None:
     op.drop_table('pairing_beneficiary')
     with op.batch_alter_table('volunteer', schema=None) as batch_op:
         batch_op.drop_index('uq_volunteer_live_id_number', sqlite_where=sa.text('deleted = 0 AND id_number IS NOT NULL'))
-        batch_op.drop_index('ix_volunteer_roster_name')
-        batch_op.drop_index('ix_volunteer_roster_joined')
-        batch_op.drop_index('ix_volunteer_roster_birth')
+        batch_op.drop_index('ix_volunteer_search')
         batch_op.drop_index(batch_op.f('ix_volunteer_org_id'))
+        batch_op.drop_index('ix_volunteer_by_work_unit')
+        batch_op.drop_index('ix_volunteer_by_unit_phone')
+        batch_op.drop_index('ix_volunteer_by_sex')
+        batch_op.drop_index('ix_volunteer_by_service_intents')
+        batch_op.drop_index('ix_volunteer_by_name_pinyin')
+        batch_op.drop_index('ix_volunteer_by_mobile')
+        batch_op.drop_index('ix_volunteer_by_major')
+        batch_op.drop_index('ix_volunteer_by_joined_party_on')
+        batch_op.drop_index('ix_volunteer_by_education')
+        batch_op.drop_index('ix_volunteer_by_birth_date')
 
     op.drop_table('volunteer')
     with op.batch_alter_table('service_station', schema=None) as batch_op:
