@@ -1,8 +1,13 @@
 """VolunteerDesk: Party-member volunteer service records for branch secretaries."""
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("volunteer-desk")
-except PackageNotFoundError:  # running from a source tree or a frozen build without metadata
-    __version__ = "0.1.0"
+def __getattr__(name: str) -> str:
+    # importlib.metadata costs ~60 ms at start-up; the version is looked up only when asked for.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("volunteer-desk")
+        except PackageNotFoundError:  # a frozen build carries no package metadata
+            return "0.1.0"
+    raise AttributeError(name)

@@ -59,10 +59,7 @@ def _term_filter(term: str) -> ColumnElement[bool]:
         )
     if re.fullmatch(r"[a-zA-Z]+", term):
         lower = escaped.lower()
-        return or_(
-            VolunteerRow.search_keys.like(f"{lower}%", escape="\\"),
-            VolunteerRow.search_keys.like(f"% {lower}%", escape="\\"),
-        )
+        return VolunteerRow.search_keys.like(f"% {lower}%", escape="\\")
     return VolunteerRow.name.like(f"%{escaped}%", escape="\\")
 
 
@@ -164,9 +161,14 @@ def save(session: Session, volunteer: Volunteer) -> str:
     for attribute in Volunteer.attribute_names() - {"id"}:
         setattr(row, _COLUMN_OF.get(attribute, attribute), _to_row(attribute, getattr(volunteer, attribute)))
     row.name_pinyin = pinyin.sort_key(volunteer.name)
-    row.search_keys = pinyin.search_keys(volunteer.name)
+    row.search_keys = _search_keys(volunteer.name)
     session.flush()
     return row.id
+
+
+def _search_keys(name: str) -> str:
+    """A leading space lets one LIKE '% zs%' find a key at the start as well as after another key."""
+    return " " + pinyin.search_keys(name)
 
 
 def find_live_by_id_number(session: Session, number: str, *, excluding: str | None = None) -> tuple[str, str] | None:
@@ -192,8 +194,10 @@ def bulk_insert(session: Session, rows: list[dict[str, Any]]) -> None:
     """Many new volunteers at once (demo data, imports): plain column dicts, derived keys added here."""
     now = utcnow()
     for row in rows:
-        row.setdefault("name_pinyin", pinyin.sort_key(row["name"]))
-        row.setdefault("search_keys", pinyin.search_keys(row["name"]))
+        if "name_pinyin" not in row:
+            row["name_pinyin"] = pinyin.sort_key(row["name"])
+        if "search_keys" not in row:
+            row["search_keys"] = _search_keys(row["name"])
         row.setdefault("created_at", now)
         row.setdefault("updated_at", now)
     session.execute(VolunteerRow.__table__.insert(), rows)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
@@ -11,8 +13,10 @@ from volunteer_desk.i18n import _
 from volunteer_desk.services.roster import RosterService
 from volunteer_desk.services.volunteers import VolunteerService
 from volunteer_desk.ui import appearance
-from volunteer_desk.ui.registration_dialog import RegistrationDialog
 from volunteer_desk.ui.roster_page import RecyclePage, RosterPage
+
+if TYPE_CHECKING:
+    from volunteer_desk.ui.registration_dialog import RegistrationDialog
 
 
 class MainWindow(QMainWindow):
@@ -85,6 +89,9 @@ class MainWindow(QMainWindow):
         return self._open_dialog(volunteer_id)
 
     def _open_dialog(self, volunteer_id: str | None) -> RegistrationDialog:
+        # Imported on first use: the sheet editor is not needed to show the roster, and start-up counts.
+        from volunteer_desk.ui.registration_dialog import RegistrationDialog
+
         dialog = RegistrationDialog(self._volunteers, volunteer_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda vid: (self._data_changed(), self.roster_page.refresh(select=vid)))

@@ -1,7 +1,5 @@
 """Who changed what, when. Summaries never carry ID numbers or phones."""
 
-from __future__ import annotations
-
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 

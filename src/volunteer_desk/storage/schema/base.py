@@ -4,8 +4,6 @@ Bundles from many branches are merged by a committee, so keys must be unique acr
 deletions must travel as rows (deleted = true) rather than disappear.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 

@@ -1,7 +1,5 @@
 """The tree of Party organisations: committee → general branch → branch."""
 
-from __future__ import annotations
-
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 

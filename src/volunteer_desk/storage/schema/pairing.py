@@ -1,7 +1,5 @@
 """People served and pairings 一对一 / 多助一 / 一对N (seeds 000–004)."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text

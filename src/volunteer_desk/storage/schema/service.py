@@ -1,7 +1,5 @@
 """Activities and what comes of them: participations, the hours and points ledgers, weekly journals."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint

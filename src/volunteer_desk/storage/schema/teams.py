@@ -1,7 +1,5 @@
 """Service categories, teams and their members, stations (五有) and brand projects."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint

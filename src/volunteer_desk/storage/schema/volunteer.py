@@ -1,7 +1,5 @@
 """Volunteers: the fields of Sheet A, what Sheet B adds, and keys for finding and sorting."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import JSON, Index, LargeBinary, String, Text, text
