@@ -79,3 +79,10 @@ def test_many_heteronyms_stay_bounded():
     assert 0 < len(keys) <= 32  # at most 16 readings, each as initials and full spelling
     initials = [k for k in keys if len(k) == 6]
     assert initials and all(k.isalpha() for k in keys)
+
+
+def test_rare_readings_of_ordinary_surnames_are_not_indexed():
+    """丁 can be read zheng, but never as a surname: typing zh must not bring up every 丁."""
+    keys = search_keys("丁彬明").split()
+    assert "dbm" in keys
+    assert not any(key.startswith("zh") for key in keys)

@@ -390,7 +390,7 @@ def test_rows_mask_mobiles_and_never_show_id_numbers(service, roster, sheet):
         "姓名": "张三",
         "性别": _("Male"),
         "出生年月": "1985.06",
-        "入党时间": "2008-07-01",
+        "入党时间": "2008.07",
         "文化程度": _("Bachelor's degree"),
         "专业特长": "土木工程 书法",
         "工作单位及职务": "常州市西林街道办事处 科员",

@@ -1,7 +1,7 @@
 """Pinyin keys for finding and sorting people by name.
 
-Search indexes every reading of every character (pypinyin's heteronyms), so `sz` finds 单哲 whether
-the user thinks shan or dan. Sorting uses one reading, with surnames read as surnames (单 shan, 曾 zeng).
+Search indexes every reading of the given name's characters (pypinyin's heteronyms), and for surnames
+the surname reading first plus, for the surnames people misread (单 shan/dan), the everyday ones. Sorting uses one reading, with surnames read as surnames (单 shan, 曾 zeng).
 """
 
 from __future__ import annotations
@@ -63,9 +63,11 @@ def search_keys(name: str) -> str:
     syllables = _pypinyin().pinyin(name.strip(), style=_pypinyin().Style.NORMAL, heteronym=True)
     surname, _given = _split_surname(name.strip())
     preferred = _SURNAME_READINGS.get(surname)
-    if preferred:
-        for i, reading in enumerate(preferred):
-            syllables[i] = [reading, *[s for s in syllables[i] if s != reading]]
+    for i in range(len(surname)):
+        if preferred:
+            syllables[i] = [preferred[i], *[s for s in syllables[i] if s != preferred[i]]]
+        else:  # 丁 is ding as a surname, never zheng: rare readings of a surname only add noise
+            syllables[i] = syllables[i][:1]
     keys: list[str] = []
     for combination in _limited_product(syllables):
         full = "".join(combination).lower()

@@ -111,6 +111,7 @@ class Column:
     width: float
     show: tuple[str, ...] = ()
     sort: str | None = None
+    format: str | None = None  # "year_month": a date shown as 2015.07, as rosters print 入党时间
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ def _build(data: dict) -> FormSpec | ListSpec:
     if "columns" in data:
         columns = tuple(
             Column(key=c["key"], label=c["label"], width=float(c["width"]), show=tuple(c.get("show", ())),
-                   sort=c.get("sort") or (c["show"][0] if c.get("show") else None))
+                   sort=c.get("sort") or (c["show"][0] if c.get("show") else None), format=c.get("format"))
             for c in data["columns"]
         )
         return ListSpec(fields_from=data["fields_from"], columns=columns, **common)

@@ -59,13 +59,15 @@ class RosterService:
                 for key, v in values.items()}
 
     def _cell(self, column: Column, values: dict[str, Any]) -> str:
-        parts = [self._text(key, values[self.form.fields[key].bind]) for key in column.show]
+        parts = [self._text(key, values[self.form.fields[key].bind], column.format) for key in column.show]
         return " ".join(p for p in parts if p)
 
-    def _text(self, key: str, value: Any) -> str:
+    def _text(self, key: str, value: Any, display: str | None = None) -> str:
         field = self.form.fields[key]
         if value is None or value == "" or value == []:
             return ""
+        if display == "year_month":
+            return dates.format_year_month(value)
         if field.sensitive:
             return masking.mask_id_number(value) if field.check == "id_number" else masking.mask_phone(value)
         if field.type == "year_month":

@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
 
     def _toggle_large(self) -> None:
         appearance.set_large_text(QApplication.instance(), self._settings, self.large_text_action.isChecked())
+        for page in (self.roster_page, self.recycle_page):
+            page.table.fit_columns()
 
     def _data_changed(self) -> None:
         self.roster_page.refresh()

@@ -47,13 +47,23 @@ class _VolunteerTable(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(self.model.sort_column(), Qt.SortOrder.AscendingOrder)
-        header = self.view.horizontalHeader()
-        total = sum(c.width for c in roster.columns)
-        for i, column in enumerate(roster.columns):
-            header.resizeSection(i, int(1000 * column.width / total))
-        header.setStretchLastSection(True)
+        self.view.horizontalHeader().setStretchLastSection(True)
         self.model.modelReset.connect(self._update_count)
         self._update_count()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Widths from the text actually shown (first page) and the header, so dates and masked phones are
+        never cut; free-text columns are capped and show the rest in a tooltip. Call again after 大字体."""
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader()
+        rows = min(self.model.rowCount(), 60)
+        for c in range(self.model.columnCount()):
+            texts = [self.model.headerData(c, Qt.Orientation.Horizontal) or ""]
+            texts += [self.model.index(r, c).data() or "" for r in range(rows)]
+            widest = max(metrics.horizontalAdvance(t) for t in texts)
+            header.resizeSection(c, min(widest + metrics.averageCharWidth() * 3, metrics.height() * 10))
+        self.view.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
 
     def _search(self, text: str) -> None:
         self.model.set_search(text)
