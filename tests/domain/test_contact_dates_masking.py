@@ -65,7 +65,7 @@ def test_email_accepted(typed, stored):
 def test_email_rejected(typed):
     with pytest.raises(ValueError) as caught:
         contact.check_email(typed)
-    assert str(caught.value) == _("This is not an e-mail address; it looks like name@example.com.")
+    assert str(caught.value) == _("This is not an e-mail address; an address looks like name@example.com.")
 
 
 def test_postcode():

@@ -67,7 +67,7 @@ def test_members_may_have_joined(status):
     assert cross_check(Volunteer(political_status=status, joined_party_on=dt.date(2020, 7, 1)), today=TODAY) == {}
 
 
-JOINED_TOO_YOUNG = {"joined_party_on": _("The date of joining the Party must be after the 18th birthday.")}
+JOINED_TOO_YOUNG = {"joined_party_on": _("The date of joining the Party cannot be before the 18th birthday.")}
 
 
 @pytest.mark.parametrize(

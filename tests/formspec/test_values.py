@@ -98,7 +98,7 @@ def test_field_checks_give_their_messages(form):
     assert errors == {
         "mobile": _("A mobile number is 11 digits starting with 13 to 19, e.g. 13812345678."),
         "postcode": _("A postal code is 6 digits, e.g. 213000."),
-        "email": _("This is not an e-mail address; it looks like name@example.com."),
+        "email": _("This is not an e-mail address; an address looks like name@example.com."),
         "qq": _("A QQ number is 5 to 12 digits."),
         "phone": _("A telephone number has at least 7 digits, e.g. 0519-86661234."),
         "unit_phone": _("A telephone number has at least 7 digits, e.g. 0519-86661234."),
@@ -213,7 +213,7 @@ def test_activist_with_a_joining_date(form):
 
 def test_joined_before_eighteen(form):
     _volunteer, errors = to_domain(form, registration(joined_party_on="2003-06-02"))
-    assert errors == {"joined_party_on": _("The date of joining the Party must be after the 18th birthday.")}
+    assert errors == {"joined_party_on": _("The date of joining the Party cannot be before the 18th birthday.")}
     assert to_domain(form, registration(joined_party_on="2003-06-03"))[1] == {}
 
 

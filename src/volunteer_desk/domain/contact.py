@@ -33,7 +33,7 @@ def check_mobile(raw: str) -> str:
 def check_email(raw: str) -> str:
     address = to_halfwidth(raw.strip())
     if not _EMAIL.fullmatch(address):
-        raise ValueError(_("This is not an e-mail address; it looks like name@example.com."))
+        raise ValueError(_("This is not an e-mail address; an address looks like name@example.com."))
     return address
 
 

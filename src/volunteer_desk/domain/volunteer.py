@@ -68,7 +68,7 @@ def cross_check(v: Volunteer, *, today: dt.date | None = None) -> dict[str, str]
     if v.political_status is PoliticalStatus.ACTIVIST and v.joined_party_on:
         errors["joined_party_on"] = _("A Party activist has not joined the Party yet: leave this date empty.")
     if v.joined_party_on and v.birth_date and v.joined_party_on < _birthday(v.birth_date, 18):
-        errors["joined_party_on"] = _("The date of joining the Party must be after the 18th birthday.")
+        errors["joined_party_on"] = _("The date of joining the Party cannot be before the 18th birthday.")
     if v.pledge_signed_on and v.birth_date and v.pledge_signed_on < v.birth_date:
         errors["pledge_signed_on"] = _("The pledge cannot be signed before the birth date.")
     return errors

@@ -98,6 +98,11 @@ class RosterPage(QWidget):
         self.delete_button = QPushButton(_("Delete…"), self)
         self.delete_button.setObjectName("deleteVolunteer")
         self.delete_button.clicked.connect(self.delete_current)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("emptyHint")
+        self.hint.setWordWrap(True)
+        self.table.model.modelReset.connect(self._update_hint)
+        self._update_hint()
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Find:"), self))
         top.addWidget(self.table.search, 1)
@@ -109,8 +114,23 @@ class RosterPage(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.hint)
         layout.addWidget(self.table.view, 1)
         layout.addLayout(buttons)
+
+    def _update_hint(self) -> None:
+        """An empty list says why and what to do next."""
+        search = self.table.model.query.search.strip()
+        if self.table.model.rowCount():
+            self.hint.hide()
+            return
+        if search:
+            self.hint.setText(_("Nobody matches “{text}”. Type part of a name, pinyin initials such as zs, part "
+                                "of a phone number, or the last digits of an ID number.").format(text=search))
+        else:
+            self.hint.setText(_("No volunteers are registered yet. Click “New volunteer” below (or press Ctrl+N) "
+                                "to fill in the first registration form."))
+        self.hint.show()
 
     def focus_search(self) -> None:
         self.table.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

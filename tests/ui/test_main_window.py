@@ -1,0 +1,42 @@
+"""The main window: an empty roster explains itself, 大字体 enlarges everything and is remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import type_chinese
+from volunteer_desk.i18n import _
+from volunteer_desk.ui import appearance
+from volunteer_desk.ui import app as gui
+
+
+def test_empty_roster_says_what_to_do(window):
+    hint = window.roster_page.hint
+    assert not hint.isHidden()
+    assert "Ctrl+N" in hint.text()
+    type_chinese(window.roster_page.table.search, "王")
+    assert not hint.isHidden() and "“王”" in hint.text()
+
+
+def test_large_text_enlarges_the_interface_and_is_remembered(window, data_dir):
+    before = QApplication.font().pointSize()
+    window.large_text_action.trigger()
+    assert QApplication.font().pointSize() == appearance.LARGE_POINTS > before
+    assert gui.settings_for(data_dir).value(appearance.LARGE_TEXT_KEY, type=bool) is True
+    window.large_text_action.trigger()
+    assert QApplication.font().pointSize() == appearance.NORMAL_POINTS
+
+
+def test_window_and_qt_dialogs_speak_chinese(window):
+    assert window.navigation.item(0).text() == _("Roster") == "名册"
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert box.button(QMessageBox.StandardButton.Yes).text().startswith("是")
+
+
+def test_the_bundled_font_is_registered(window):
+    from PySide6.QtGui import QFontDatabase
+
+    assert "WenQuanYi Micro Hei" in QFontDatabase.families()
+    assert QApplication.font().family() == "WenQuanYi Micro Hei"
