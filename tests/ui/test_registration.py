@@ -135,3 +135,35 @@ def test_edit_delete_and_restore(qtbot, window, monkeypatch):
     assert editing.save()
     assert _count(window) == 1
     assert page.table.model.index(0, 6).data() == "书法"
+
+
+def test_photo_is_cropped_to_one_inch_and_saved(qtbot, window):
+    from PySide6.QtGui import QColor, QImage
+
+    from volunteer_desk.ui.field_widgets import PHOTO_PIXELS, encode_photo
+
+    wide = QImage(1200, 600, QImage.Format.Format_RGB32)
+    wide.fill(QColor("steelblue"))
+    data = encode_photo(wide)
+    stored = QImage.fromData(data)
+    assert (stored.width(), stored.height()) == (PHOTO_PIXELS.width(), PHOTO_PIXELS.height())
+
+    dialog = window.new_volunteer()
+    _fill_minimum(qtbot, dialog)
+    dialog.editor.widgets["photo"].set_value(data)
+    assert dialog.save()
+    assert window._volunteers.raw_values(dialog.volunteer_id)["photo"] == data
+
+
+def test_delete_key_in_the_roster_asks_then_deletes(qtbot, window, monkeypatch):
+    dialog = window.new_volunteer()
+    _fill_minimum(qtbot, dialog)
+    assert dialog.save()
+    view = window.roster_page.table.view
+    view.setFocus()
+    view.selectRow(0)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and window.roster_page.table.model.rowCount() == 1  # answered No: nothing lost

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -98,6 +99,8 @@ class RosterPage(QWidget):
         self.delete_button = QPushButton(_("Delete…"), self)
         self.delete_button.setObjectName("deleteVolunteer")
         self.delete_button.clicked.connect(self.delete_current)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table.view, activated=self.delete_current,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self.hint = QLabel(self)
         self.hint.setObjectName("emptyHint")
         self.hint.setWordWrap(True)
