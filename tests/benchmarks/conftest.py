@@ -30,9 +30,14 @@ def big_data_dir(tmp_path_factory):
     return folder
 
 
-def report(name: str, samples: list[float], limit_ms: float) -> None:
-    """Print median and worst in ms; the assertion is on the median against the issue's target."""
+def report(name: str, samples: list[float], limit_ms: float, misses: list[str] | None = None) -> None:
+    """Print median and worst in ms. A median over the issue's target fails the test: at once, or, when a
+    `misses` list is given, at the end, so one slow step does not hide the figures of the others."""
     ms = [s * 1000 for s in samples]
     median, worst = statistics.median(ms), max(ms)
     print(f"[bench] {name}: median {median:.1f} ms, worst {worst:.1f} ms, n={len(ms)} (target < {limit_ms} ms)")
-    assert median < limit_ms, f"{name}: median {median:.1f} ms is over {limit_ms} ms"
+    if median >= limit_ms:
+        message = f"{name}: median {median:.1f} ms is over {limit_ms} ms"
+        if misses is None:
+            raise AssertionError(message)
+        misses.append(message)

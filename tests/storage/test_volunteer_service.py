@@ -416,3 +416,9 @@ def test_rows_of_a_sparse_volunteer(service, roster, sheet):
 
 def test_rows_for_unknown_keys_are_left_out(roster):
     assert roster.rows([987654]) == {}
+
+
+def test_landlines_are_found_by_their_digits_across_the_dash(service, roster, sheet):
+    volunteer_id = service.save(sheet(unit_phone="0519-86660000"))
+    for typed in ("051986", "86660000", "0519", "0519-8666", "(0519)8666", "８６６６"):
+        assert roster.ids(RosterQuery(search=typed)) == [volunteer_id], typed

@@ -21,6 +21,10 @@ class Database:
     sessions: sessionmaker[Session]
 
     def close(self) -> None:
+        """Fold the write-ahead log back into the database file: the next start reads one file, not a
+        long WAL (after a big import, reads through a 100 MB WAL are several times slower)."""
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         self.engine.dispose()
 
 

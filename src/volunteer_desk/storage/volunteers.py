@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, s
 from sqlalchemy.orm import Session
 
 from volunteer_desk.domain import enums, pinyin
+from volunteer_desk.domain.contact import to_halfwidth
 from volunteer_desk.domain.volunteer import Volunteer
 from volunteer_desk.storage.schema import VolunteerRow
 from volunteer_desk.storage.schema.volunteer import SEARCH_INDEX_COLUMNS
@@ -48,13 +49,14 @@ def _like_escape(text: str) -> str:
 
 def _term_filter(term: str) -> ColumnElement[bool]:
     """Digits find phones anywhere and ID numbers by their end; letters find pinyin; hanzi find names."""
+    term = to_halfwidth(term)  # an input method left in full-width mode types １３８
+    if re.fullmatch(r"[\d\-()+]*\d[xX]?", term, re.ASCII):  # phones are typed with dashes and brackets too
+        term = re.sub(r"[^\dxX]", "", term)
     escaped = _like_escape(term)
-    if re.fullmatch(r"\d+[xX]?", term):
+    if re.fullmatch(r"\d+[xX]?", term, re.ASCII):
         tail = escaped.upper()
         return or_(
-            VolunteerRow.mobile.like(f"%{escaped}%", escape="\\"),
-            VolunteerRow.unit_phone.like(f"%{escaped}%", escape="\\"),
-            VolunteerRow.phone.like(f"%{escaped}%", escape="\\"),
+            func.instr(VolunteerRow.phone_keys, term) > 0,
             VolunteerRow.id_number.like(f"%{tail}", escape="\\"),
         )
     if re.fullmatch(r"[a-zA-Z]+", term):
@@ -162,6 +164,7 @@ def save(session: Session, volunteer: Volunteer) -> str:
         setattr(row, _COLUMN_OF.get(attribute, attribute), _to_row(attribute, getattr(volunteer, attribute)))
     row.name_pinyin = pinyin.sort_key(volunteer.name)
     row.search_keys = _search_keys(volunteer.name)
+    row.phone_keys = phone_keys(volunteer.mobile, volunteer.unit_phone, volunteer.phone)
     session.flush()
     return row.id
 
@@ -169,6 +172,11 @@ def save(session: Session, volunteer: Volunteer) -> str:
 def _search_keys(name: str) -> str:
     """A leading space lets one LIKE '% zs%' find a key at the start as well as after another key."""
     return " " + pinyin.search_keys(name)
+
+
+def phone_keys(*numbers: str) -> str:
+    """Digits only: 0519-86661234 is found by 8666 as well as by 0519."""
+    return " ".join("".join(c for c in number if c.isdigit()) for number in numbers if number)
 
 
 def find_live_by_id_number(session: Session, number: str, *, excluding: str | None = None) -> tuple[str, str] | None:
@@ -198,6 +206,7 @@ def bulk_insert(session: Session, rows: list[dict[str, Any]]) -> None:
             row["name_pinyin"] = pinyin.sort_key(row["name"])
         if "search_keys" not in row:
             row["search_keys"] = _search_keys(row["name"])
+        row["phone_keys"] = phone_keys(row.get("mobile", ""), row.get("unit_phone", ""), row.get("phone", ""))
         row.setdefault("created_at", now)
         row.setdefault("updated_at", now)
     session.execute(VolunteerRow.__table__.insert(), rows)

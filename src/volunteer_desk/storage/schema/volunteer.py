@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from volunteer_desk.storage.schema.base import Base, Record
 
 # Everything the roster search looks at, led by the default sort, so a search never reads the (wide) table.
-SEARCH_INDEX_COLUMNS = ("deleted", "name_pinyin", "search_keys", "name", "mobile", "phone", "unit_phone", "id_number")
+SEARCH_INDEX_COLUMNS = ("deleted", "name_pinyin", "search_keys", "name", "phone_keys", "id_number")
 # The roster's sortable columns (forms/roster.toml): each gets a (deleted, column) index.
 ROSTER_SORT_COLUMNS = ("name_pinyin", "sex", "birth_date", "joined_party_on", "education", "major", "work_unit",
                        "unit_phone", "mobile", "service_intents")
@@ -49,6 +49,8 @@ class VolunteerRow(Record, Base):
     # Derived from the name (domain.pinyin), kept in the row so the database can sort and filter.
     name_pinyin: Mapped[str] = mapped_column(String(120), default="")
     search_keys: Mapped[str] = mapped_column(String(400), default="")
+    # The digits of all three phone numbers in one column, so a digit search is one comparison.
+    phone_keys: Mapped[str] = mapped_column(String(60), default="")
 
     __table_args__ = (
         # One live volunteer per ID number; a deleted one may be registered again.

@@ -171,6 +171,7 @@ def upgrade() -> None:
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.Column('name_pinyin', sa.String(length=120), nullable=False),
     sa.Column('search_keys', sa.String(length=400), nullable=False),
+    sa.Column('phone_keys', sa.String(length=60), nullable=False),
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('org_id', sa.String(length=36), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
@@ -191,7 +192,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_volunteer_by_unit_phone', ['deleted', 'unit_phone'], unique=False)
         batch_op.create_index('ix_volunteer_by_work_unit', ['deleted', 'work_unit'], unique=False)
         batch_op.create_index(batch_op.f('ix_volunteer_org_id'), ['org_id'], unique=False)
-        batch_op.create_index('ix_volunteer_search', ['deleted', 'name_pinyin', 'search_keys', 'name', 'mobile', 'phone', 'unit_phone', 'id_number'], unique=False)
+        batch_op.create_index('ix_volunteer_search', ['deleted', 'name_pinyin', 'search_keys', 'name', 'phone_keys', 'id_number'], unique=False)
         batch_op.create_index('uq_volunteer_live_id_number', ['id_number'], unique=True, sqlite_where=sa.text('deleted = 0 AND id_number IS NOT NULL'))
 
     op.create_table('pairing_beneficiary',
