@@ -40,3 +40,16 @@ def test_negative_count_is_refused_in_chinese(tmp_path):
     result = _run("--data-dir", str(tmp_path), "demo", "--volunteers", "-5")
     assert result.returncode == 2
     assert "不能为负数" in result.stderr
+
+
+def test_init_sets_up_without_the_window_and_explains_bad_answers(tmp_path):
+    folder = tmp_path / "committee"
+    result = _run("--data-dir", str(folder), "init", "--role", "committee", "--name", "西湖街道党工委",
+                  "--code", "320412", "--members", "900", "--operator", "李主任")
+    assert result.returncode == 0, result.stderr
+    assert "西湖街道党工委" in result.stdout
+    bad = _run("--data-dir", str(folder), "init", "--role", "branch", "--name", "", "--code", "x y")
+    assert bad.returncode == 2
+    assert "组织代码" in bad.stderr or "代码" in bad.stderr
+    demo = _run("--data-dir", str(folder), "demo", "--volunteers", "5")
+    assert demo.returncode == 0  # demo adds to a set-up installation without renaming it

@@ -19,6 +19,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"VolunteerDesk {__version__}")
     parser.add_argument("--self-test", action="store_true", help=_("check that the program is complete, then exit"))
     sub = parser.add_subparsers(dest="command")
+    init = sub.add_parser("init", help=_("set up this installation without the window"))
+    init.add_argument("--role", choices=["branch", "committee"], required=True,
+                      help=_("branch (支部) or parent committee (上级党组织)"))
+    init.add_argument("--name", required=True, help=_("the organisation's full name"))
+    init.add_argument("--code", required=True, help=_("the organisation code"))
+    init.add_argument("--parent-name", default="", help=_("the parent organisation's name"))
+    init.add_argument("--members", type=int, default=0, help=_("how many Party members the unit has"))
+    init.add_argument("--operator", default="", help=_("the name of the person keeping the records"))
     demo = sub.add_parser("demo", help=_("fill the database with realistic practice data"))
     demo.add_argument("--volunteers", type=int, default=3000, help=_("how many volunteers (default 3000)"))
     demo.add_argument("--seed", type=int, default=1, help=_("random seed, for repeatable data"))
@@ -35,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     diagnostics.configure_logging(data_dir)
     if args.command == "demo":
         return _demo(data_dir, args.volunteers, args.seed)
+    if args.command == "init":
+        return _init(data_dir, args)
     from volunteer_desk.ui.app import run_gui
 
     return run_gui(data_dir)
@@ -58,6 +68,27 @@ def _demo(data_dir: Path, volunteers: int, seed: int) -> int:
         database.close()
     print(_("Demo data written to {path}: {volunteers} volunteers in {branches} branches.").format(
         path=database.path, volunteers=summary.volunteers, branches=summary.branches))
+    return 0
+
+
+def _init(data_dir: Path, args: argparse.Namespace) -> int:
+    from volunteer_desk.domain.enums import OrgLevel
+    from volunteer_desk.domain.setup import SetupInfo
+    from volunteer_desk.services.database import open_database
+    from volunteer_desk.services.setup import InvalidSetup, SetupService
+
+    info = SetupInfo(role=OrgLevel(args.role), name=args.name, code=args.code, parent_name=args.parent_name,
+                     party_members=args.members, operator=args.operator)
+    database = open_database(data_dir)
+    try:
+        SetupService(database).save(info)
+    except InvalidSetup as exc:
+        for message in exc.errors.values():
+            print(message, file=sys.stderr)
+        return 2
+    finally:
+        database.close()
+    print(_("Set up {name} ({role}) in {folder}.").format(name=info.name, role=info.role.label, folder=data_dir))
     return 0
 
 

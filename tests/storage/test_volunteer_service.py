@@ -12,6 +12,8 @@ from tests.sheet_data import id_number, id_number_ending_in_x, registration
 from volunteer_desk.domain import pinyin
 from volunteer_desk.i18n import _
 from volunteer_desk.services.roster import RosterQuery, RosterService
+from volunteer_desk.domain.setup import SetupInfo
+from volunteer_desk.services.setup import SetupService
 from volunteer_desk.services.volunteers import InvalidVolunteer, VolunteerService
 from volunteer_desk.storage import organisations
 from volunteer_desk.storage import volunteers as store
@@ -20,7 +22,8 @@ from volunteer_desk.storage.schema import AuditEntry, VolunteerRow
 
 @pytest.fixture
 def service(database) -> VolunteerService:
-    return VolunteerService(database, operator="王书记")
+    SetupService(database).save(SetupInfo(name="西湖街道机关第一党支部", code="320412-001", operator="王书记"))
+    return VolunteerService(database)
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ class Database:
 
 
 def open_database(data_dir: Path) -> Database:
+    data_dir.mkdir(parents=True, exist_ok=True)
     path = paths.database_file(data_dir)
     engine = db.open_engine(path)
     migrate.upgrade(engine)

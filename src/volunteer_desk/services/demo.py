@@ -10,27 +10,29 @@ from __future__ import annotations
 import datetime as dt
 import random
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
 from volunteer_desk.domain import pinyin
 from volunteer_desk.domain.enums import Education, OrgLevel, PoliticalStatus
+from volunteer_desk.domain.setup import SetupInfo
 from volunteer_desk.services import demo_data as data
+from volunteer_desk.services import setup
 from volunteer_desk.services.database import Database
-from volunteer_desk.storage import organisations
+from volunteer_desk.storage import organisations, settings
 from volunteer_desk.storage import volunteers as store
-from volunteer_desk.storage.schema import Organisation, VolunteerRow
+from volunteer_desk.storage.schema import VolunteerRow
 
 BRANCH_NAME = "西湖街道机关第一党支部"
 BRANCH_CODE = "320412-001"
 COMMITTEE_NAME = "常州西太湖科技产业园党工委"
-COMMITTEE_CODE = "320412"
+DEMO_OPERATOR = "演示操作员"
 
-_CHUNK = 5000
+_CHUNK = 2000
 _FIRST_YEAR, _LAST_YEAR = 1950, 2004
 # Fixed dates rather than today, so that a seed gives the same data whenever it is run.
 _LAST_FULL_MEMBER = dt.date(2024, 12, 31)  # full members have finished the one-year probation
@@ -64,32 +66,31 @@ class Summary:
     branches: int
 
 
-def fill(database: Database, *, volunteers: int = 3000, seed: int = 1) -> Summary:
-    """Name the home branch and add the volunteers to it, all in one transaction: all or nothing."""
+class Cancelled(Exception):
+    """The person stopped the demo fill; the transaction is rolled back and nothing was added."""
+
+
+def fill(database: Database, *, volunteers: int = 3000, seed: int = 1,
+         progress: Callable[[int, int], bool] | None = None) -> Summary:
+    """Add the volunteers to the home organisation, all in one transaction: all or nothing.
+
+    An installation not set up yet becomes a demo branch (西湖街道机关第一党支部 under its 党工委).
+    `progress(done, total)` is called after each chunk; returning False cancels (raises Cancelled)."""
     with database.sessions.begin() as session:
         if session.scalar(select(VolunteerRow.id).limit(1)) is not None:  # deleted ones count too
             raise NotEmpty
-        home_id = _set_up_branch(session, party_members=round(volunteers * 1.6))
+        if settings.get(session, setup.INITIALISED, False):
+            home_id = organisations.home(session).id
+        else:
+            home_id = setup.apply(session, SetupInfo(
+                role=OrgLevel.BRANCH, name=BRANCH_NAME, code=BRANCH_CODE, parent_name=COMMITTEE_NAME,
+                party_members=round(volunteers * 1.6), operator=DEMO_OPERATOR))
         maker = _Maker(_QuickRandom(seed))
         for start in range(0, volunteers, _CHUNK):
             store.bulk_insert(session, [maker.volunteer(home_id) for _ in range(min(_CHUNK, volunteers - start))])
+            if progress is not None and progress(min(start + _CHUNK, volunteers), volunteers) is False:
+                raise Cancelled
     return Summary(volunteers=volunteers, branches=1)
-
-
-def _set_up_branch(session: Session, *, party_members: int) -> str:
-    """The placeholder home organisation becomes a named branch under a committee."""
-    committee = session.scalar(select(Organisation).where(Organisation.code == COMMITTEE_CODE))
-    if committee is None:
-        committee = organisations.add(session, name=COMMITTEE_NAME, code=COMMITTEE_CODE,
-                                      level=OrgLevel.COMMITTEE.value)
-    home = organisations.home(session)
-    if home is None:
-        home = organisations.add(session, name=BRANCH_NAME, code=BRANCH_CODE, level=OrgLevel.BRANCH.value,
-                                 is_home=True)
-    home.name, home.code, home.level = BRANCH_NAME, BRANCH_CODE, OrgLevel.BRANCH.value
-    home.parent_id, home.party_members = committee.id, party_members
-    session.flush()
-    return home.id
 
 
 class _QuickRandom(random.Random):

@@ -6,16 +6,18 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from volunteer_desk import diagnostics
 from volunteer_desk.i18n import _
-from volunteer_desk.services.database import open_database
+from volunteer_desk.services.database import Database, open_database
 from volunteer_desk.services.roster import RosterService
-from volunteer_desk.services.volunteers import VolunteerService
+from volunteer_desk.services.setup import SetupService
+from volunteer_desk.services.volunteers import VolunteerService, warm_up as pinyin_warm_up
 from volunteer_desk.ui import appearance
 from volunteer_desk.ui.main_window import MainWindow
+from volunteer_desk.ui.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +44,9 @@ def _show_crash(report: Path) -> None:
                            "supports the program.").format(path=report))
 
 
-def build_main_window(data_dir: Path, settings: QSettings) -> tuple[MainWindow, object]:
+def build_main_window(data_dir: Path, settings: QSettings) -> tuple[MainWindow, Database]:
     database = open_database(data_dir)
-    window = MainWindow(VolunteerService(database), RosterService(database), settings)
+    window = MainWindow(VolunteerService(database), RosterService(database), SetupService(database), settings)
     return window, database
 
 
@@ -60,8 +62,16 @@ def run_gui(data_dir: Path) -> int:
                              _("The database in {folder} could not be opened. Details are in the log file in "
                                "{logs}.").format(folder=data_dir, logs=data_dir / "logs"))
         return 1
+    setup = SetupService(database)
+    if not setup.is_initialised():
+        if SetupWizard(setup, database).exec() != QDialog.DialogCode.Accepted:
+            database.close()
+            return 0  # asked again at the next start; nothing was written
+        window.data_changed()
     window.show()
     QTimer.singleShot(0, window.roster_page.focus_search)
+    QThreadPool.globalInstance().start(pinyin_warm_up)
     code = app.exec()
+    QThreadPool.globalInstance().waitForDone()
     database.close()
     return code

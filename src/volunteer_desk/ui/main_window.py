@@ -11,20 +11,23 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QMainWindo
 from volunteer_desk import __version__
 from volunteer_desk.i18n import _
 from volunteer_desk.services.roster import RosterService
+from volunteer_desk.services.setup import SetupService
 from volunteer_desk.services.volunteers import VolunteerService
 from volunteer_desk.ui import appearance
 from volunteer_desk.ui.roster_page import RecyclePage, RosterPage
+from volunteer_desk.ui.settings_dialog import OrganisationSettingsDialog
 
 if TYPE_CHECKING:
     from volunteer_desk.ui.registration_dialog import RegistrationDialog
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, volunteers: VolunteerService, roster: RosterService, settings: QSettings):
+    def __init__(self, volunteers: VolunteerService, roster: RosterService, setup: SetupService,
+                 settings: QSettings):
         super().__init__()
         self._volunteers = volunteers
+        self._setup = setup
         self._settings = settings
-        self.setWindowTitle(_("VolunteerDesk — Party-member volunteer service"))
         self.roster_page = RosterPage(roster, volunteers, self)
         self.recycle_page = RecyclePage(roster, volunteers, self)
         self.pages = QStackedWidget(self)
@@ -46,9 +49,15 @@ class MainWindow(QMainWindow):
         self.roster_page.new_requested.connect(self.new_volunteer)
         self.roster_page.open_requested.connect(self.open_volunteer)
         for page in (self.roster_page, self.recycle_page):
-            page.changed.connect(self._data_changed)
+            page.changed.connect(self.data_changed)
         self._build_menus()
+        self._update_title()
         self.resize(1280, 800)
+
+    def _update_title(self) -> None:
+        name = self._setup.current().name
+        title = _("VolunteerDesk — Party-member volunteer service")
+        self.setWindowTitle(f"{title} — {name}" if name else title)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
@@ -56,6 +65,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("&Find"), QKeySequence.StandardKey.Find, self.find)
         file_menu.addSeparator()
         self._action(file_menu, _("E&xit"), QKeySequence.StandardKey.Quit, self.close)
+        settings_menu = self.menuBar().addMenu(_("&Settings"))
+        self._action(settings_menu, _("&Our organisation…"), None, self.edit_organisation)
         view_menu = self.menuBar().addMenu(_("&View"))
         self.large_text_action = self._action(view_menu, _("&Large text"), QKeySequence("Ctrl+="), self._toggle_large)
         self.large_text_action.setCheckable(True)
@@ -76,9 +87,16 @@ class MainWindow(QMainWindow):
         for page in (self.roster_page, self.recycle_page):
             page.table.fit_columns()
 
-    def _data_changed(self) -> None:
+    def data_changed(self) -> None:
         self.roster_page.refresh()
         self.recycle_page.refresh()
+
+    def edit_organisation(self) -> OrganisationSettingsDialog:
+        dialog = OrganisationSettingsDialog(self._setup, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._update_title)
+        dialog.open()
+        return dialog
 
     def find(self) -> None:
         self.navigation.setCurrentRow(0)
@@ -96,7 +114,7 @@ class MainWindow(QMainWindow):
 
         dialog = RegistrationDialog(self._volunteers, volunteer_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda vid: (self._data_changed(), self.roster_page.refresh(select=vid)))
+        dialog.saved.connect(lambda vid: (self.data_changed(), self.roster_page.refresh(select=vid)))
         dialog.open_requested.connect(lambda vid: (dialog.reject(), self.open_volunteer(vid)))
         dialog.open()
         return dialog
