@@ -21,7 +21,6 @@ class RoleForm(QWidget):
             self.group.addButton(button)
             layout.addWidget(button)
         self.branch.setChecked(True)
-        layout.addStretch(1)
 
     def role(self) -> OrgLevel:
         return OrgLevel.COMMITTEE if self.committee.isChecked() else OrgLevel.BRANCH

@@ -22,6 +22,7 @@ class _RolePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Who will use this computer?"), self))
         layout.addWidget(form)
+        layout.addStretch(1)
 
 
 class _OrganisationPage(QWizardPage):
