@@ -4,6 +4,7 @@ from volunteer_desk.storage.schema.audit import AuditEntry
 from volunteer_desk.storage.schema.base import Base
 from volunteer_desk.storage.schema.organisation import Organisation
 from volunteer_desk.storage.schema.pairing import Pairing, PairingBeneficiary, PairingMember, PersonServed
+from volunteer_desk.storage.schema.review import Need, QuarterlyReview
 from volunteer_desk.storage.schema.setting import AppSetting
 from volunteer_desk.storage.schema.service import (
     Activity,
@@ -17,7 +18,8 @@ from volunteer_desk.storage.schema.teams import BrandProject, ServiceCategory, S
 from volunteer_desk.storage.schema.volunteer import VolunteerRow
 
 __all__ = [
-    "Activity", "ActivityPhoto", "AppSetting", "AuditEntry", "Base", "BrandProject", "HoursEntry", "Organisation", "Pairing",
-    "PairingBeneficiary", "PairingMember", "Participation", "PersonServed", "PointsEntry", "ServiceCategory",
-    "ServiceStation", "Team", "TeamMembership", "VolunteerRow", "WeeklyJournal",
+    "Activity", "ActivityPhoto", "AppSetting", "AuditEntry", "Base", "BrandProject", "HoursEntry", "Need",
+    "Organisation", "Pairing", "PairingBeneficiary", "PairingMember", "Participation", "PersonServed",
+    "PointsEntry", "QuarterlyReview", "ServiceCategory", "ServiceStation", "Team", "TeamMembership", "VolunteerRow",
+    "WeeklyJournal",
 ]
