@@ -75,7 +75,7 @@ from pathlib import Path
 from volunteer_desk.ui import app as gui
 settings = gui.settings_for(Path(sys.argv[1]))
 qapp = gui.prepare_application(settings)
-window, database = gui.build_main_window(Path(sys.argv[1]), settings)
+window, services = gui.build_main_window(Path(sys.argv[1]), settings)
 window.show()
 window.roster_page.table.view.viewport().grab()
 qapp.processEvents()

@@ -17,11 +17,11 @@ def settings(data_dir):
 @pytest.fixture
 def window(qtbot, qapp, data_dir, settings):
     gui.prepare_application(settings)
-    main, database = gui.build_main_window(data_dir, settings)
+    main, services = gui.build_main_window(data_dir, settings)
     qtbot.addWidget(main)
     main.show()
     yield main
-    database.close()
+    services.close()
 
 
 def type_chinese(widget, text: str) -> None:

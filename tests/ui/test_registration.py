@@ -21,7 +21,7 @@ ZHANG_ID = _valid_id("32041219850615123")  # a man born 1985-06-15
 
 
 def _count(window) -> int:
-    with window._volunteers._db.sessions() as session:
+    with window.services.database.sessions() as session:
         return session.scalar(select(func.count()).select_from(VolunteerRow))
 
 
@@ -55,7 +55,7 @@ def test_register_then_find_by_pinyin_initials(qtbot, window):
     assert model.rowCount() == 1
     assert model.index(0, 1).data() == "张三"
     assert model.index(0, 9).data() == "138****5678"  # phones are masked in lists
-    saved = window._volunteers.raw_values(model.id_at(0))
+    saved = window.services.volunteers.raw_values(model.id_at(0))
     assert saved["availability"] == ["weekends"] and saved["availability_other"] == "工作日晚上"
     assert saved["transport_subsidy"] == "self_collect"
 
@@ -152,7 +152,7 @@ def test_photo_is_cropped_to_one_inch_and_saved(qtbot, window):
     _fill_minimum(qtbot, dialog)
     dialog.editor.widgets["photo"].set_value(data)
     assert dialog.save()
-    assert window._volunteers.raw_values(dialog.volunteer_id)["photo"] == data
+    assert window.services.volunteers.raw_values(dialog.volunteer_id)["photo"] == data
 
 
 def test_delete_key_in_the_roster_asks_then_deletes(qtbot, window, monkeypatch):

@@ -67,7 +67,7 @@ def test_wizard_with_practice_data_fills_the_roster_off_the_ui_thread(qtbot, dat
 
 
 def test_settings_dialog_changes_the_organisation(qtbot, window):
-    service = window._setup
+    service = window.services.setup
     dialog = window.edit_organisation()
     dialog.role.committee.setChecked(True)
     dialog.organisation.name.clear()

@@ -133,3 +133,29 @@ def photos(session: Session, activity_id: str) -> list[tuple[str, str, int, dt.d
 def count_photos(session: Session, activity_id: str) -> int:
     return session.scalar(select(func.count()).select_from(ActivityPhoto).where(
         ActivityPhoto.activity_id == activity_id, ActivityPhoto.deleted.is_(False))) or 0
+
+
+def summaries(session: Session, *, start: dt.date | None, end: dt.date | None, search: str, limit: int
+              ) -> list[tuple[str, dt.date, dt.time | None, dt.time | None, str, str, str | None, int, int]]:
+    """(id, date, start, end, place, content, category, participants, minutes), newest first, in one query."""
+    totals = (select(Participation.activity_id, func.count().label("people"), func.sum(Participation.minutes)
+                     .label("minutes"))
+              .where(Participation.deleted.is_(False)).group_by(Participation.activity_id).subquery())
+    statement = (
+        select(Activity.id, Activity.held_on, Activity.starts_at, Activity.ends_at, Activity.place, Activity.content,
+               ServiceCategory.name, func.coalesce(totals.c.people, 0), func.coalesce(totals.c.minutes, 0))
+        .outerjoin(ServiceCategory, ServiceCategory.id == Activity.category_id)
+        .outerjoin(totals, totals.c.activity_id == Activity.id)
+        .where(Activity.deleted.is_(False))
+        .order_by(Activity.held_on.desc(), Activity.starts_at.desc(), Activity.id)
+        .limit(limit)
+    )
+    if start:
+        statement = statement.where(Activity.held_on >= start)
+    if end:
+        statement = statement.where(Activity.held_on <= end)
+    for term in search.split():
+        like = f"%{term}%"
+        statement = statement.where(Activity.place.like(like) | Activity.content.like(like)
+                                    | ServiceCategory.name.like(like))
+    return [tuple(row) for row in session.execute(statement)]

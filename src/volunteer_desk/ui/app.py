@@ -11,10 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from volunteer_desk import diagnostics
 from volunteer_desk.i18n import _
-from volunteer_desk.services.database import Database, open_database
-from volunteer_desk.services.roster import RosterService
-from volunteer_desk.services.setup import SetupService
-from volunteer_desk.services.volunteers import VolunteerService, warm_up as pinyin_warm_up
+from volunteer_desk.services.context import Services
+from volunteer_desk.services.volunteers import warm_up as pinyin_warm_up
 from volunteer_desk.ui import appearance
 from volunteer_desk.ui.main_window import MainWindow
 from volunteer_desk.ui.setup_wizard import SetupWizard
@@ -44,10 +42,9 @@ def _show_crash(report: Path) -> None:
                            "supports the program.").format(path=report))
 
 
-def build_main_window(data_dir: Path, settings: QSettings) -> tuple[MainWindow, Database]:
-    database = open_database(data_dir)
-    window = MainWindow(VolunteerService(database), RosterService(database), SetupService(database), settings)
-    return window, database
+def build_main_window(data_dir: Path, settings: QSettings) -> tuple[MainWindow, Services]:
+    services = Services.open(data_dir)
+    return MainWindow(services, settings), services
 
 
 def run_gui(data_dir: Path) -> int:
@@ -55,17 +52,16 @@ def run_gui(data_dir: Path) -> int:
     app = prepare_application(settings)
     diagnostics.install_excepthook(data_dir, _show_crash)
     try:
-        window, database = build_main_window(data_dir, settings)
+        window, services = build_main_window(data_dir, settings)
     except Exception:
         log.exception("cannot open the database")
         QMessageBox.critical(None, _("Cannot open the database"),
                              _("The database in {folder} could not be opened. Details are in the log file in "
                                "{logs}.").format(folder=data_dir, logs=data_dir / "logs"))
         return 1
-    setup = SetupService(database)
-    if not setup.is_initialised():
-        if SetupWizard(setup, database).exec() != QDialog.DialogCode.Accepted:
-            database.close()
+    if not services.setup.is_initialised():
+        if SetupWizard(services.setup, services.database).exec() != QDialog.DialogCode.Accepted:
+            services.close()
             return 0  # asked again at the next start; nothing was written
         window.data_changed()
     window.show()
@@ -73,5 +69,5 @@ def run_gui(data_dir: Path) -> int:
     QThreadPool.globalInstance().start(pinyin_warm_up)
     code = app.exec()
     QThreadPool.globalInstance().waitForDone()
-    database.close()
+    services.close()
     return code

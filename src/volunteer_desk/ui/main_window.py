@@ -10,30 +10,30 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QMainWindo
 
 from volunteer_desk import __version__
 from volunteer_desk.i18n import _
-from volunteer_desk.services.roster import RosterService
-from volunteer_desk.services.setup import SetupService
-from volunteer_desk.services.volunteers import VolunteerService
+from volunteer_desk.services.context import Services
 from volunteer_desk.ui import appearance
+from volunteer_desk.ui.activities_page import ActivitiesPage
 from volunteer_desk.ui.roster_page import RecyclePage, RosterPage
 from volunteer_desk.ui.settings_dialog import OrganisationSettingsDialog
 
 if TYPE_CHECKING:
+    from volunteer_desk.ui.activity_dialog import ActivityDialog
     from volunteer_desk.ui.registration_dialog import RegistrationDialog
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, volunteers: VolunteerService, roster: RosterService, setup: SetupService,
-                 settings: QSettings):
+    def __init__(self, services: Services, settings: QSettings):
         super().__init__()
-        self._volunteers = volunteers
-        self._setup = setup
+        self.services = services
         self._settings = settings
-        self.roster_page = RosterPage(roster, volunteers, self)
-        self.recycle_page = RecyclePage(roster, volunteers, self)
+        self.roster_page = RosterPage(services.roster, services.volunteers, self)
+        self.activities_page = ActivitiesPage(services.activity_list, parent=self)
+        self.recycle_page = RecyclePage(services.roster, services.volunteers, self)
         self.pages = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
-        for title, page in ((_("Roster"), self.roster_page), (_("Recycle list"), self.recycle_page)):
+        for title, page in ((_("Roster"), self.roster_page), (_("Activities"), self.activities_page),
+                            (_("Recycle list"), self.recycle_page)):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -48,6 +48,8 @@ class MainWindow(QMainWindow):
 
         self.roster_page.new_requested.connect(self.new_volunteer)
         self.roster_page.open_requested.connect(self.open_volunteer)
+        self.activities_page.new_requested.connect(self.new_activity)
+        self.activities_page.open_requested.connect(self.open_activity)
         for page in (self.roster_page, self.recycle_page):
             page.changed.connect(self.data_changed)
         self._build_menus()
@@ -55,7 +57,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
     def _update_title(self) -> None:
-        name = self._setup.current().name
+        name = self.services.setup.current().name
         title = _("VolunteerDesk — Party-member volunteer service")
         self.setWindowTitle(f"{title} — {name}" if name else title)
 
@@ -90,9 +92,27 @@ class MainWindow(QMainWindow):
     def data_changed(self) -> None:
         self.roster_page.refresh()
         self.recycle_page.refresh()
+        self.activities_page.refresh()
+
+    def new_activity(self) -> ActivityDialog:
+        return self._open_activity(None)
+
+    def open_activity(self, activity_id: str) -> ActivityDialog:
+        return self._open_activity(activity_id)
+
+    def _open_activity(self, activity_id: str | None) -> ActivityDialog:
+        from volunteer_desk.ui.activity_dialog import ActivityDialog  # first use only: start-up counts
+
+        services = self.services
+        dialog = ActivityDialog(services.activities, services.ledgers, services.categories, activity_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _id: self.activities_page.refresh())
+        dialog.finished.connect(lambda _code: self.data_changed())
+        dialog.open()
+        return dialog
 
     def edit_organisation(self) -> OrganisationSettingsDialog:
-        dialog = OrganisationSettingsDialog(self._setup, self)
+        dialog = OrganisationSettingsDialog(self.services.setup, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._update_title)
         dialog.open()
@@ -112,7 +132,7 @@ class MainWindow(QMainWindow):
         # Imported on first use: the sheet editor is not needed to show the roster, and start-up counts.
         from volunteer_desk.ui.registration_dialog import RegistrationDialog
 
-        dialog = RegistrationDialog(self._volunteers, volunteer_id, self)
+        dialog = RegistrationDialog(self.services.volunteers, volunteer_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda vid: (self.data_changed(), self.roster_page.refresh(select=vid)))
         dialog.open_requested.connect(lambda vid: (dialog.reject(), self.open_volunteer(vid)))

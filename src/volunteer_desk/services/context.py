@@ -1,0 +1,36 @@
+"""Every service of one open database, built once by the bootstrap and handed to the UI."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from volunteer_desk.services.activities import ActivityService
+from volunteer_desk.services.activity_list import ActivityListService
+from volunteer_desk.services.categories import CategoryService
+from volunteer_desk.services.database import Database, open_database
+from volunteer_desk.services.ledgers import LedgerService
+from volunteer_desk.services.roster import RosterService
+from volunteer_desk.services.setup import SetupService
+from volunteer_desk.services.volunteers import VolunteerService
+
+
+@dataclass(frozen=True)
+class Services:
+    database: Database
+    volunteers: VolunteerService
+    roster: RosterService
+    setup: SetupService
+    activities: ActivityService
+    activity_list: ActivityListService
+    ledgers: LedgerService
+    categories: CategoryService
+
+    @classmethod
+    def open(cls, data_dir: Path) -> "Services":
+        database = open_database(data_dir)
+        return cls(database=database, volunteers=VolunteerService(database), roster=RosterService(database),
+                   setup=SetupService(database), activities=ActivityService(database),
+                   activity_list=ActivityListService(database), ledgers=LedgerService(database),
+                   categories=CategoryService(database))
+
+    def close(self) -> None:
+        self.database.close()

@@ -1,0 +1,125 @@
+"""活动记录: the activity log, newest first, filtered by period and words; open or add an activity."""
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from volunteer_desk.domain.calendar import Quarter
+from volunteer_desk.i18n import N_, _
+from volunteer_desk.services.activity_list import ActivityListService, ActivitySummary
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = (N_("Date"), N_("Time"), N_("Place"), N_("Content"), N_("Category"), N_("People"), N_("Hours"))
+PERIODS = (N_("This quarter"), N_("This year"), N_("All"))
+
+
+class ActivityTableModel(QAbstractTableModel):
+    """Few enough rows (a branch logs hundreds a year) to hold them all; the database filters."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[ActivitySummary] = []
+
+    def set_rows(self, rows: list[ActivitySummary]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return _(COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 5:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (row.held_on.isoformat(), row.time_text, row.place, row.content, row.category,
+                    str(row.participants), row.hours_text)[index.column()]
+        return None
+
+
+class ActivitiesPage(QWidget):
+    open_requested = Signal(str)
+    new_requested = Signal()
+
+    def __init__(self, activities: ActivityListService, *, today=dt.date.today, parent=None):
+        super().__init__(parent)
+        self._activities = activities
+        self._today = today
+        self.period = QComboBox(self)
+        for label in PERIODS:
+            self.period.addItem(_(label))
+        self.period.currentIndexChanged.connect(self.refresh)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(_("Find by place, content or category"))
+        self.search.textChanged.connect(self.refresh)
+        self.count = QLabel(self)
+        self.model = ActivityTableModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("activitiesView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.activated.connect(lambda index: self.open_requested.emit(index.data(ID_ROLE)))
+        new = QPushButton(_("New activity"), self)
+        new.setObjectName("newActivity")
+        new.clicked.connect(self.new_requested)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Period:"), self))
+        top.addWidget(self.period)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        bottom = QHBoxLayout()
+        bottom.addWidget(new)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+        self.refresh()
+
+    def _range(self) -> tuple[dt.date | None, dt.date | None]:
+        today = self._today()
+        choice = self.period.currentIndex()
+        if choice == 0:
+            quarter = Quarter.of(today)
+            return quarter.start, quarter.end
+        if choice == 1:
+            return dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
+        return None, None
+
+    def refresh(self) -> None:
+        start, end = self._range()
+        self.model.set_rows(self._activities.summaries(start=start, end=end, search=self.search.text()))
+        self.view.resizeColumnsToContents()
+        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.count.setText(_("{n} activities").format(n=self.model.rowCount()))

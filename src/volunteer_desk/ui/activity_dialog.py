@@ -1,0 +1,207 @@
+"""One activity: 时间、地点、内容、服务对象、取得成效 (seed 001 六.3), and who took part for how long."""
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from volunteer_desk.domain.enums import ActivityKind
+from volunteer_desk.i18n import _
+from volunteer_desk.services.activities import ActivityDraft, ActivityService, InvalidActivity
+from volunteer_desk.services.categories import CategoryService
+from volunteer_desk.services.ledgers import InvalidEntry, LedgerService
+from volunteer_desk.ui.sign_in_entry import SignInEntry
+
+FIELDS = ("held_on", "times", "place", "content", "category_id", "beneficiaries", "outcome", "kind", "leader",
+          "recorder")
+
+
+class ActivityDialog(QDialog):
+    saved = Signal(str)
+
+    def __init__(self, activities: ActivityService, ledgers: LedgerService, categories: CategoryService,
+                 activity_id: str | None = None, parent=None):
+        super().__init__(parent)
+        self._activities, self._ledgers = activities, ledgers
+        self.activity_id = activity_id
+        self.setWindowTitle(_("Activity record"))
+        self.held_on = QDateEdit(QDate.currentDate(), self)
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("yyyy-MM-dd")
+        self.starts_at, self.ends_at = QTimeEdit(QTime(9, 0), self), QTimeEdit(QTime(11, 0), self)
+        for edit in (self.starts_at, self.ends_at):
+            edit.setDisplayFormat("HH:mm")
+        self.place = QLineEdit(self)
+        self.content = QPlainTextEdit(self)
+        self.content.setTabChangesFocus(True)
+        self.content.setMaximumHeight(70)
+        self.category = QComboBox(self)
+        self.category.addItem("", None)
+        for category in categories.list(include_inactive=False):
+            self.category.addItem(category.name, category.id)
+        self.beneficiaries = QLineEdit(self)
+        self.outcome = QPlainTextEdit(self)
+        self.outcome.setTabChangesFocus(True)
+        self.outcome.setMaximumHeight(70)
+        self.kind = QComboBox(self)
+        for kind in ActivityKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.leader, self.recorder = QLineEdit(self), QLineEdit(self)
+        times = QWidget(self)
+        times.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        row = QHBoxLayout(times)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.starts_at)
+        row.addWidget(QLabel(_("to"), self))
+        row.addWidget(self.ends_at)
+        row.addStretch(1)
+        form = QFormLayout()
+        self.errors: dict[str, QLabel] = {}
+        for key, label, widget in (
+            ("held_on", _("Date"), self.held_on), ("times", _("Time"), times), ("place", _("Place"), self.place),
+            ("content", _("Content"), self.content), ("category_id", _("Category"), self.category),
+            ("beneficiaries", _("People served"), self.beneficiaries), ("outcome", _("Outcome"), self.outcome),
+            ("kind", _("Kind"), self.kind), ("leader", _("Person in charge"), self.leader),
+            ("recorder", _("Recorded by"), self.recorder),
+        ):
+            form.addRow(label, widget)
+            error = QLabel(self)
+            error.setObjectName("fieldError")
+            error.setWordWrap(True)
+            error.hide()
+            form.addRow("", error)
+            self.errors[key] = error
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(_("Save (Ctrl+S)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.participants = QTableWidget(0, 2, self)
+        self.participants.setHorizontalHeaderLabels([_("Name"), _("Hours")])
+        self.participants.horizontalHeader().setStretchLastSection(True)
+        self.participants.verticalHeader().hide()
+        correct = QPushButton(_("Correct hours…"), self)
+        correct.clicked.connect(self._correct)
+        self.notes = QLabel(self)
+        self.notes.setWordWrap(True)
+        self.people_box = QVBoxLayout()
+        self.people_box.addWidget(QLabel(_("Participants"), self))
+        self.people_box.addWidget(self.participants, 1)
+        self.people_box.addWidget(correct)
+        self.people_box.addWidget(self.notes)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(self.people_box, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(buttons)
+        self.sign_in: SignInEntry | None = None
+        if activity_id:
+            self._load(activity_id)
+        self.resize(1100, 720)
+
+    def _load(self, activity_id: str) -> None:
+        record = self._activities.get(activity_id)
+        self.held_on.setDate(QDate(record.held_on))
+        if record.starts_at and record.ends_at:
+            self.starts_at.setTime(QTime(record.starts_at.hour, record.starts_at.minute))
+            self.ends_at.setTime(QTime(record.ends_at.hour, record.ends_at.minute))
+        self.place.setText(record.place)
+        self.content.setPlainText(record.content)
+        self.category.setCurrentIndex(max(self.category.findData(record.category_id), 0))
+        self.beneficiaries.setText(record.beneficiaries)
+        self.outcome.setPlainText(record.outcome)
+        self.kind.setCurrentIndex(self.kind.findData(record.kind.value))
+        self.leader.setText(record.leader)
+        self.recorder.setText(record.recorder)
+        if self.sign_in is None:
+            self.sign_in = SignInEntry(self._activities, activity_id, record.length_minutes or 0, self)
+            self.sign_in.saved.connect(lambda _result: self._show_participants())
+            self.people_box.insertWidget(3, self.sign_in, 2)
+        self._show_participants()
+
+    def draft(self) -> ActivityDraft:
+        start, end = self.starts_at.time(), self.ends_at.time()
+        return ActivityDraft(
+            held_on=self.held_on.date().toPython(), starts_at=dt.time(start.hour(), start.minute()),
+            ends_at=dt.time(end.hour(), end.minute()), place=self.place.text(), content=self.content.toPlainText(),
+            category_id=self.category.currentData(), beneficiaries=self.beneficiaries.text(),
+            outcome=self.outcome.toPlainText(), kind=self.kind.currentData(), leader=self.leader.text(),
+            recorder=self.recorder.text())
+
+    def save(self) -> bool:
+        try:
+            if self.activity_id:
+                warnings = self._activities.update(self.activity_id, self.draft())
+            else:
+                self.activity_id, warnings = self._activities.create(self.draft()), ()
+        except InvalidActivity as exc:
+            self._show_errors(exc.errors)
+            return False
+        self._show_errors({})
+        self.notes.setText("\n".join(warnings))
+        self._load(self.activity_id)
+        self.saved.emit(self.activity_id)
+        return True
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        errors = dict(errors)
+        for key in ("starts_at", "ends_at"):
+            if key in errors:
+                errors.setdefault("times", errors.pop(key))
+        for key, label in self.errors.items():
+            label.setText(errors.get(key, ""))
+            label.setVisible(key in errors)
+
+    def _show_participants(self) -> None:
+        lines = self._activities.participants(self.activity_id) if self.activity_id else []
+        self._lines = lines
+        self.participants.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            self.participants.setItem(row, 0, QTableWidgetItem(line.name))
+            self.participants.setItem(row, 1, QTableWidgetItem(line.hours_text))
+
+    def _correct(self) -> None:
+        row = self.participants.currentRow()
+        if row < 0:
+            QMessageBox.information(self, _("Correct hours"), _("First click the person in the participants list."))
+            return
+        line = self._lines[row]
+        hours, ok = QInputDialog.getDouble(self, _("Correct hours"), _("Hours for {name}:").format(name=line.name),
+                                           line.minutes / 60, 0, 24, 1)
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(self, _("Correct hours"), _("Reason for the correction (kept in the record):"))
+        if not ok:
+            return
+        try:
+            result = self._ledgers.set_minutes(line.participation_id, round(hours * 60), reason)
+        except InvalidEntry as exc:
+            QMessageBox.warning(self, _("Correct hours"), "\n".join(str(m) for m in exc.errors.values()))
+            return
+        self.notes.setText("\n".join(result.warnings))
+        self._show_participants()
