@@ -41,8 +41,8 @@ def test_an_own_category_comes_after_the_seeded_ones_and_is_audited(categories, 
 
 
 @pytest.mark.parametrize("name, message", [
-    ("", lambda: _("{label} is required.").format(label=_("Name"))),
-    ("   ", lambda: _("{label} is required.").format(label=_("Name"))),
+    ("", lambda: _("{label} is required.").format(label=_("Category name"))),
+    ("   ", lambda: _("{label} is required.").format(label=_("Category name"))),
     ("长" * 41, lambda: _("At most {n} characters; this has {count}.").format(n=40, count=41)),
     ("环境保护", lambda: _("There is already a category named {name}.").format(name="环境保护")),
 ])

@@ -126,7 +126,7 @@ class CategoryService:
 
     @staticmethod
     def _checked_name(session, errors: dict[str, str], name: str, *, excluding: str | None = None) -> str:
-        name = check_text(errors, "name", _("Name"), name, NAME_MAX)
+        name = check_text(errors, "name", _("Category name"), name, NAME_MAX)
         if "name" not in errors and store.live_name_exists(session, name, excluding=excluding):
             errors["name"] = _("There is already a category named {name}.").format(name=name)
         return name
