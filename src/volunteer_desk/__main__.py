@@ -30,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help=_("fill the database with realistic practice data"))
     demo.add_argument("--volunteers", type=int, default=3000, help=_("how many volunteers (default 3000)"))
     demo.add_argument("--seed", type=int, default=1, help=_("random seed, for repeatable data"))
+    demo.add_argument("--activities", type=int, default=None, help=_("how many activities (default: about 7 per volunteer)"))
     return parser
 
 
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = paths.data_dir(args.data_dir)
     diagnostics.configure_logging(data_dir)
     if args.command == "demo":
-        return _demo(data_dir, args.volunteers, args.seed)
+        return _demo(data_dir, args.volunteers, args.seed, args.activities)
     if args.command == "init":
         return _init(data_dir, args)
     from volunteer_desk.ui.app import run_gui
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     return run_gui(data_dir)
 
 
-def _demo(data_dir: Path, volunteers: int, seed: int) -> int:
+def _demo(data_dir: Path, volunteers: int, seed: int, activities: int | None = None) -> int:
     from volunteer_desk.services import demo
     from volunteer_desk.services.database import open_database
 
@@ -59,7 +60,7 @@ def _demo(data_dir: Path, volunteers: int, seed: int) -> int:
         return 2
     database = open_database(data_dir)
     try:
-        summary = demo.fill(database, volunteers=volunteers, seed=seed)
+        summary = demo.fill(database, volunteers=volunteers, seed=seed, activities=activities)
     except demo.NotEmpty:
         print(_("The database in {folder} already holds volunteers; demo data goes only into an empty one.").format(
             folder=data_dir), file=sys.stderr)

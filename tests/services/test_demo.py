@@ -210,3 +210,126 @@ def test_the_command_line(tmp_path):
     again = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert again.returncode == 1
     assert str(folder) in again.stderr
+
+
+# --- activities, hours and points ---------------------------------------------------------------------------
+
+def _scalar(database, statement):
+    with database.sessions() as session:
+        return session.scalar(statement)
+
+
+@pytest.fixture
+def busy(database) -> Database:
+    summary = demo.fill(database, volunteers=120, seed=5)
+    assert (summary.activities, summary.volunteers) == (800, 120)
+    assert 6 * 800 < summary.participations < 14 * 800
+    return database
+
+
+def test_participations_point_at_live_volunteers_and_activities(busy):
+    from volunteer_desk.storage.schema import Activity, Participation
+    orphans = (select(func.count()).select_from(Participation)
+               .outerjoin(VolunteerRow, VolunteerRow.id == Participation.volunteer_id)
+               .outerjoin(Activity, Activity.id == Participation.activity_id)
+               .where((VolunteerRow.id.is_(None)) | (Activity.id.is_(None)) | VolunteerRow.deleted
+                      | Activity.deleted | Participation.deleted))
+    assert _scalar(busy, orphans) == 0
+    assert _scalar(busy, select(func.count()).select_from(Participation)) > 0
+
+
+def test_minutes_are_half_hours_up_to_eight_and_match_the_ledger(busy):
+    from volunteer_desk.storage.schema import Activity, HoursEntry, Participation
+    with busy.sessions() as session:
+        minutes = session.execute(select(Participation.minutes)).scalars().all()
+        ledger = dict(session.execute(select(HoursEntry.participation_id, func.sum(HoursEntry.minutes_delta))
+                                      .group_by(HoursEntry.participation_id)).all())
+        parts = dict(session.execute(select(Participation.id, Participation.minutes)).all())
+        reasons = set(session.scalars(select(HoursEntry.reason).distinct()))
+        operators = set(session.scalars(select(HoursEntry.operator).distinct()))
+        activities = session.execute(select(Activity.held_on, Activity.starts_at, Activity.ends_at, Activity.kind,
+                                            Activity.category_id, Activity.pairing_id)).all()
+    assert all(0 < m <= 480 and m % 30 == 0 for m in minutes)
+    assert ledger == parts
+    assert (reasons, operators) == ({demo.DEMO_REASON}, {demo.DEMO_OPERATOR})
+    for held_on, starts, ends, kind, category_id, pairing_id in activities:
+        assert demo.ACTIVITY_FIRST_DAY <= held_on <= demo.ACTIVITY_LAST_DAY
+        assert dt.time(8) <= starts < ends <= dt.time(17)
+        assert category_id is not None
+        assert (kind == "pairing_visit") == (pairing_id is not None)
+    assert {k for *_r, k, _c, _p in activities} >= {"collective", "pairing_visit"}
+    assert sum(k == "collective" for *_r, k, _c, _p in activities) > len(activities) / 2
+
+
+def test_points_are_one_an_hour_plus_themed_day_bonuses(busy):
+    from volunteer_desk.domain import points
+    from volunteer_desk.storage.schema import Activity, Participation, PointsEntry
+    with busy.sessions() as session:
+        hours = dict(session.execute(select(PointsEntry.volunteer_id, func.sum(PointsEntry.points))
+                                     .where(PointsEntry.rule == points.RULE_HOURS)
+                                     .group_by(PointsEntry.volunteer_id)).all())
+        minutes = dict(session.execute(select(Participation.volunteer_id, func.sum(Participation.minutes))
+                                       .group_by(Participation.volunteer_id)).all())
+        bonuses = session.execute(select(PointsEntry.earned_on, PointsEntry.points)
+                                  .where(PointsEntry.rule == points.RULE_THEMED_DAY)).all()
+        dates_match = session.scalar(select(func.count()).select_from(PointsEntry)
+                                     .join(Activity, Activity.id == PointsEntry.activity_id)
+                                     .where(Activity.held_on != PointsEntry.earned_on))
+    assert hours.keys() == minutes.keys()
+    assert all(abs(hours[v] - minutes[v] / 60) < 1e-9 for v in minutes)
+    assert bonuses and all(p == 2.0 and points.calendar.themed_day_on(d) is not None for d, p in bonuses)
+    assert dates_match == 0
+
+
+def test_teams_pairings_needs_and_journals_exist(busy):
+    from volunteer_desk.storage.schema import (Need, Pairing, PairingBeneficiary, PairingMember, PersonServed, Team,
+                                               TeamMembership, WeeklyJournal)
+    for table in (Team, TeamMembership, Pairing, PairingMember, PairingBeneficiary, PersonServed, Need, WeeklyJournal):
+        assert _scalar(busy, select(func.count()).select_from(table)) > 0, table.__tablename__
+    assert _scalar(busy, select(func.count()).select_from(Need).where(Need.status == "closed",
+                                                                   Need.closed_on.is_(None))) == 0
+
+
+def test_activities_are_repeatable(tmp_path):
+    from volunteer_desk.storage.schema import Activity, Participation
+    seen = []
+    for folder in ("a", "b"):
+        database = _fresh(tmp_path, folder)
+        try:
+            demo.fill(database, volunteers=30, seed=2, activities=50)
+            with database.sessions() as session:
+                seen.append(session.execute(select(Activity.id, Activity.held_on, Activity.content)
+                                            .order_by(Activity.id)).all()
+                            + session.execute(select(Participation.id, Participation.minutes)
+                                              .order_by(Participation.id)).all())
+        finally:
+            database.close()
+    assert seen[0] == seen[1]
+
+
+def test_no_activities_when_asked_for_none(database):
+    assert demo.fill(database, volunteers=10, activities=0).participations == 0
+
+
+def test_branches_spread_volunteers_and_activities(database):
+    from volunteer_desk.storage.schema import Activity
+    assert demo.fill(database, volunteers=60, seed=1, activities=40, branches=3).branches == 3
+    with database.sessions() as session:
+        per_org = dict(session.execute(select(VolunteerRow.org_id, func.count()).group_by(VolunteerRow.org_id)).all())
+        activity_orgs = set(session.scalars(select(Activity.org_id).distinct()))
+    assert sorted(per_org.values()) == [20, 20, 20]
+    assert activity_orgs == set(per_org)
+
+
+def test_the_command_line_takes_a_number_of_activities(tmp_path):
+    from volunteer_desk.storage.schema import Activity
+    folder = tmp_path / "cli-activities"
+    command = [sys.executable, "-m", "volunteer_desk", "--data-dir", str(folder), "demo", "--volunteers", "20",
+               "--activities", "15"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    database = open_database(folder)
+    try:
+        assert _scalar(database, select(func.count()).select_from(Activity)) == 15
+    finally:
+        database.close()

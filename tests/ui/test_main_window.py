@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFrame
 
 from tests.ui.conftest import type_chinese
 from volunteer_desk.i18n import _
@@ -28,7 +28,8 @@ def test_large_text_enlarges_the_interface_and_is_remembered(window, data_dir):
 
 
 def test_window_and_qt_dialogs_speak_chinese(window):
-    assert window.navigation.item(0).text() == _("Roster") == "名册"
+    assert window.navigation.item(1).text() == _("Roster") == "名册"
+    assert window.navigation.currentRow() == 1  # the roster opens; 首页 is one click away
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
@@ -40,3 +41,10 @@ def test_the_bundled_font_is_registered(window):
 
     assert "WenQuanYi Micro Hei" in QFontDatabase.families()
     assert QApplication.font().family() == "WenQuanYi Micro Hei"
+
+
+def test_home_page_shows_the_rules_when_opened(window):
+    window.navigation.setCurrentRow(0)
+    cards = window.dashboard_page.findChildren(QFrame, "figureCard")
+    assert len(cards) >= 4
+    assert any(card.property("met") == "unknown" for card in cards)  # an empty database cannot meet or miss a rule

@@ -6,6 +6,7 @@ from pathlib import Path
 from volunteer_desk.services.activities import ActivityService
 from volunteer_desk.services.activity_list import ActivityListService
 from volunteer_desk.services.categories import CategoryService
+from volunteer_desk.services.dashboard import DashboardService
 from volunteer_desk.services.database import Database, open_database
 from volunteer_desk.services.ledgers import LedgerService
 from volunteer_desk.services.roster import RosterService
@@ -23,6 +24,7 @@ class Services:
     activity_list: ActivityListService
     ledgers: LedgerService
     categories: CategoryService
+    dashboard: DashboardService
 
     @classmethod
     def open(cls, data_dir: Path) -> "Services":
@@ -30,7 +32,7 @@ class Services:
         return cls(database=database, volunteers=VolunteerService(database), roster=RosterService(database),
                    setup=SetupService(database), activities=ActivityService(database),
                    activity_list=ActivityListService(database), ledgers=LedgerService(database),
-                   categories=CategoryService(database))
+                   categories=CategoryService(database), dashboard=DashboardService(database))
 
     def close(self) -> None:
         self.database.close()

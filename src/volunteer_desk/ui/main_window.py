@@ -13,6 +13,7 @@ from volunteer_desk.i18n import _
 from volunteer_desk.services.context import Services
 from volunteer_desk.ui import appearance
 from volunteer_desk.ui.activities_page import ActivitiesPage
+from volunteer_desk.ui.dashboard_page import DashboardPage
 from volunteer_desk.ui.roster_page import RecyclePage, RosterPage
 from volunteer_desk.ui.settings_dialog import OrganisationSettingsDialog
 
@@ -26,18 +27,20 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self._settings = settings
+        self.dashboard_page = DashboardPage(services.dashboard, parent=self)
         self.roster_page = RosterPage(services.roster, services.volunteers, self)
         self.activities_page = ActivitiesPage(services.activity_list, parent=self)
         self.recycle_page = RecyclePage(services.roster, services.volunteers, self)
         self.pages = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
-        for title, page in ((_("Roster"), self.roster_page), (_("Activities"), self.activities_page),
+        for title, page in ((_("Home"), self.dashboard_page), (_("Roster"), self.roster_page),
+                            (_("Activities"), self.activities_page),
                             (_("Recycle list"), self.recycle_page)):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
+        self.navigation.setCurrentRow(self.pages.indexOf(self.roster_page))
         self.navigation.setFixedWidth(160)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         self.roster_page.refresh()
         self.recycle_page.refresh()
         self.activities_page.refresh()
+        self.dashboard_page.refresh()
 
     def new_activity(self) -> ActivityDialog:
         return self._open_activity(None)
@@ -119,7 +123,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def find(self) -> None:
-        self.navigation.setCurrentRow(0)
+        self.navigation.setCurrentRow(self.pages.indexOf(self.roster_page))
         self.roster_page.focus_search()
 
     def new_volunteer(self) -> RegistrationDialog:

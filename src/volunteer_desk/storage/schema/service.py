@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from volunteer_desk.storage.schema.base import Base, Record
@@ -13,7 +13,7 @@ class Activity(Record, Base):
 
     __tablename__ = "activity"
 
-    held_on: Mapped[dt.date] = mapped_column(index=True)
+    held_on: Mapped[dt.date]
     starts_at: Mapped[dt.time | None]
     ends_at: Mapped[dt.time | None]
     place: Mapped[str] = mapped_column(String(120), default="")
@@ -28,6 +28,9 @@ class Activity(Record, Base):
     pairing_id: Mapped[str | None] = mapped_column(ForeignKey("pairing.id"), index=True)
     leader: Mapped[str] = mapped_column(String(20), default="")
     recorder: Mapped[str] = mapped_column(String(20), default="")
+
+    # A date range without reading the wide rows: every quarter and week report starts here.
+    __table_args__ = (Index("ix_activity_by_date", "held_on", "deleted", "org_id", "id"),)
 
 
 class ActivityPhoto(Record, Base):
@@ -45,11 +48,17 @@ class Participation(Record, Base):
 
     __tablename__ = "participation"
 
-    activity_id: Mapped[str] = mapped_column(ForeignKey("activity.id"), index=True)
-    volunteer_id: Mapped[str] = mapped_column(ForeignKey("volunteer.id"), index=True)
+    activity_id: Mapped[str] = mapped_column(ForeignKey("activity.id"))
+    volunteer_id: Mapped[str] = mapped_column(ForeignKey("volunteer.id"))
     minutes: Mapped[int] = mapped_column(default=0)
 
-    __table_args__ = (UniqueConstraint("activity_id", "volunteer_id"),)
+    # Covering indexes for the sums reports make (docs/PERFORMANCE.md, "Service records"):
+    # by activity (quarter, week, team, unit) and by volunteer (all-time hours for star levels).
+    __table_args__ = (
+        UniqueConstraint("activity_id", "volunteer_id"),
+        Index("ix_participation_by_activity", "activity_id", "deleted", "volunteer_id", "minutes"),
+        Index("ix_participation_by_volunteer", "volunteer_id", "deleted", "minutes", "activity_id"),
+    )
 
 
 class HoursEntry(Record, Base):
@@ -69,12 +78,14 @@ class PointsEntry(Record, Base):
     __tablename__ = "points_entry"
 
     volunteer_id: Mapped[str] = mapped_column(ForeignKey("volunteer.id"), index=True)
-    earned_on: Mapped[dt.date] = mapped_column(index=True)
+    earned_on: Mapped[dt.date]
     points: Mapped[float]
     rule: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(String(200), default="")
     activity_id: Mapped[str | None] = mapped_column(ForeignKey("activity.id"))
     operator: Mapped[str] = mapped_column(String(20), default="")
+
+    __table_args__ = (Index("ix_points_entry_by_date", "earned_on", "deleted", "volunteer_id", "points"),)
 
 
 class WeeklyJournal(Record, Base):
