@@ -48,3 +48,8 @@ def test_home_page_shows_the_rules_when_opened(window):
     cards = window.dashboard_page.findChildren(QFrame, "figureCard")
     assert len(cards) >= 4
     assert any(card.property("met") == "unknown" for card in cards)  # an empty database cannot meet or miss a rule
+
+
+def test_the_window_has_the_program_icon(window):
+    icon = QApplication.windowIcon()
+    assert not icon.isNull() and 256 in [size.width() for size in icon.availableSizes()]

@@ -29,6 +29,7 @@ def prepare_application(settings: QSettings) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("VolunteerDesk")
     app.setApplicationDisplayName(_("VolunteerDesk"))
+    app.setWindowIcon(appearance.window_icon())
     appearance.register_font()
     appearance.install_chinese(app)
     appearance.apply_text_size(app, appearance.large_text(settings))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from string import Template
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from volunteer_desk import fonts, paths
@@ -18,6 +18,13 @@ LARGE_TEXT_KEY = "appearance/large_text"
 def register_font() -> bool:
     """The bundled font, so Chinese renders the same with or without system CJK fonts."""
     return QFontDatabase.addApplicationFont(str(paths.font_file())) >= 0
+
+
+def window_icon() -> QIcon:
+    icon = QIcon()
+    for path in sorted((paths.resources_dir() / "icons").glob("volunteer-desk-*.png")):
+        icon.addFile(str(path))
+    return icon
 
 
 def install_chinese(app: QApplication) -> QTranslator:

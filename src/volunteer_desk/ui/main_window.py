@@ -60,9 +60,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
     def _update_title(self) -> None:
-        name = self.services.setup.current().name
-        title = _("VolunteerDesk — Party-member volunteer service")
-        self.setWindowTitle(f"{title} — {name}" if name else title)
+        """Qt adds the program's display name after the title itself: "西湖街道机关第一党支部 — 党员志愿者服务管理"."""
+        self.setWindowTitle(self.services.setup.current().name)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
