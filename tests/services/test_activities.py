@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from volunteer_desk.domain.enums import ActivityKind
 from volunteer_desk.domain.setup import SetupInfo
+from volunteer_desk.services.activity_photos import MAX_PHOTO_BYTES, ActivityPhotoService
 from volunteer_desk.services.activities import (
-    MAX_PHOTO_BYTES,
     SIGN_IN_REASON,
     ActivityDraft,
     ActivityService,
@@ -249,22 +249,24 @@ def test_deleting_an_activity_leaves_tombstones_and_zero_totals(service, databas
 
 def test_photos_are_kept_listed_and_deleted(service, database):
     activity_id = service.create(draft())
-    png = service.add_photo(activity_id, PNG, "理发现场")
-    service.add_photo(activity_id, JPEG)
-    assert [(p.caption, p.size) for p in service.photos(activity_id)] == [("理发现场", len(PNG)), ("", len(JPEG))]
-    assert service.photo(png) == PNG
-    assert service.delete_photo(png) and not service.delete_photo(png)
-    assert [p.size for p in service.photos(activity_id)] == [len(JPEG)]
+    photos = ActivityPhotoService(database)
+    png = photos.add_photo(activity_id, PNG, "理发现场")
+    photos.add_photo(activity_id, JPEG)
+    assert [(p.caption, p.size) for p in photos.photos(activity_id)] == [("理发现场", len(PNG)), ("", len(JPEG))]
+    assert photos.photo(png) == PNG
+    assert photos.delete_photo(png) and not photos.delete_photo(png)
+    assert [p.size for p in photos.photos(activity_id)] == [len(JPEG)]
     assert service.get(activity_id).photo_count == 1
 
 
 @pytest.mark.parametrize("image", [b"GIF89a" + b"\x00" * 10, b"", PNG + b"\x00" * MAX_PHOTO_BYTES])
-def test_only_jpeg_and_png_up_to_2_mb_are_kept(service, image):
+def test_only_jpeg_and_png_up_to_2_mb_are_kept(service, database, image):
     activity_id = service.create(draft())
+    photos = ActivityPhotoService(database)
     with pytest.raises(InvalidActivity) as caught:
-        service.add_photo(activity_id, image)
+        photos.add_photo(activity_id, image)
     assert list(caught.value.errors) == ["image"]
-    assert service.photos(activity_id) == []
+    assert photos.photos(activity_id) == []
 
 
 # --- fast entry from paper -----------------------------------------------------------------------------------------

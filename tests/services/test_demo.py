@@ -15,7 +15,7 @@ from volunteer_desk.domain import contact, idnumber, pinyin
 from volunteer_desk.domain.enums import Education, OrgLevel, PoliticalStatus
 from volunteer_desk.domain.volunteer import cross_check
 from volunteer_desk.formspec import load
-from volunteer_desk.services import demo, demo_data
+from volunteer_desk.services import demo, demo_activities, demo_data
 from volunteer_desk.services.database import Database, open_database
 from volunteer_desk.services.roster import RosterQuery, RosterService
 from volunteer_desk.storage import organisations
@@ -251,9 +251,9 @@ def test_minutes_are_half_hours_up_to_eight_and_match_the_ledger(busy):
                                             Activity.category_id, Activity.pairing_id)).all()
     assert all(0 < m <= 480 and m % 30 == 0 for m in minutes)
     assert ledger == parts
-    assert (reasons, operators) == ({demo.DEMO_REASON}, {demo.DEMO_OPERATOR})
+    assert (reasons, operators) == ({demo_activities.DEMO_REASON}, {demo.DEMO_OPERATOR})
     for held_on, starts, ends, kind, category_id, pairing_id in activities:
-        assert demo.ACTIVITY_FIRST_DAY <= held_on <= demo.ACTIVITY_LAST_DAY
+        assert demo_activities.ACTIVITY_FIRST_DAY <= held_on <= demo_activities.ACTIVITY_LAST_DAY
         assert dt.time(8) <= starts < ends <= dt.time(17)
         assert category_id is not None
         assert (kind == "pairing_visit") == (pairing_id is not None)

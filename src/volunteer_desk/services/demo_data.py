@@ -230,3 +230,5 @@ JOURNAL_LINES = ("本周参加了社区志愿服务，帮助老人解决了生�
                  "本周参与环境整治，清理了楼道堆物。", "本周走访结对户，了解到老人的需求并帮助解决。")
 JOURNAL_REFLECTIONS = ("服务中体会到党员的责任。", "今后要更耐心地倾听群众的需求。", "要把志愿服务做细做实。",
                        "群众的笑容是最好的回报。")
+
+DEMO_OPERATOR = "演示操作员"  # the operator named on practice data
