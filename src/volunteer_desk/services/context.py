@@ -9,6 +9,7 @@ from volunteer_desk.services.categories import CategoryService
 from volunteer_desk.services.dashboard import DashboardService
 from volunteer_desk.services.database import Database, open_database
 from volunteer_desk.services.ledgers import LedgerService
+from volunteer_desk.services.reports import ReportService
 from volunteer_desk.services.roster import RosterService
 from volunteer_desk.services.setup import SetupService
 from volunteer_desk.services.volunteers import VolunteerService
@@ -25,6 +26,7 @@ class Services:
     ledgers: LedgerService
     categories: CategoryService
     dashboard: DashboardService
+    reports: ReportService
 
     @classmethod
     def open(cls, data_dir: Path) -> "Services":
@@ -32,7 +34,8 @@ class Services:
         return cls(database=database, volunteers=VolunteerService(database), roster=RosterService(database),
                    setup=SetupService(database), activities=ActivityService(database),
                    activity_list=ActivityListService(database), ledgers=LedgerService(database),
-                   categories=CategoryService(database), dashboard=DashboardService(database))
+                   categories=CategoryService(database), dashboard=DashboardService(database),
+                   reports=ReportService(database))
 
     def close(self) -> None:
         self.database.close()

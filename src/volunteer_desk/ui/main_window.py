@@ -14,6 +14,7 @@ from volunteer_desk.services.context import Services
 from volunteer_desk.ui import appearance
 from volunteer_desk.ui.activities_page import ActivitiesPage
 from volunteer_desk.ui.dashboard_page import DashboardPage
+from volunteer_desk.ui.review_page import ReviewPage
 from volunteer_desk.ui.roster_page import RecyclePage, RosterPage
 from volunteer_desk.ui.settings_dialog import OrganisationSettingsDialog
 
@@ -30,12 +31,13 @@ class MainWindow(QMainWindow):
         self.dashboard_page = DashboardPage(services.dashboard, parent=self)
         self.roster_page = RosterPage(services.roster, services.volunteers, self)
         self.activities_page = ActivitiesPage(services.activity_list, parent=self)
+        self.review_page = ReviewPage(services.reports, parent=self)
         self.recycle_page = RecyclePage(services.roster, services.volunteers, self)
         self.pages = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         for title, page in ((_("Home"), self.dashboard_page), (_("Roster"), self.roster_page),
-                            (_("Activities"), self.activities_page),
+                            (_("Activities"), self.activities_page), (_("Quarterly review"), self.review_page),
                             (_("Recycle list"), self.recycle_page)):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
