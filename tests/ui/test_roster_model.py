@@ -67,3 +67,12 @@ def test_search_by_id_tail_and_phone(filled):
     assert [model.index(r, 1).data() for r in range(model.rowCount())] == ["欧阳明"]
     model.set_query(RosterQuery(deleted=True))
     assert model.rowCount() == 0
+
+
+def test_the_small_list_model_passes_qt_model_tester(qtmodeltester):
+    from volunteer_desk.ui.rows_model import ROW_ROLE, RowsModel
+
+    model = RowsModel(("Name", "Hours"), lambda row: (row[0], str(row[1])), right_aligned=frozenset({1}))
+    model.set_rows([("张三", 2), ("李四", 3)])
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(1, 0).data() == "李四" and model.index(1, 0).data(ROW_ROLE) == ("李四", 3)

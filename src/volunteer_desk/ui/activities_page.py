@@ -1,9 +1,7 @@
 """活动记录: the activity log, newest first, filtered by period and words; open or add an activity."""
 
 import datetime as dt
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,47 +18,15 @@ from PySide6.QtWidgets import (
 from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.activity_list import ActivityListService, ActivitySummary
+from volunteer_desk.ui.rows_model import ROW_ROLE, RowsModel
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = (N_("Date"), N_("Time"), N_("Place"), N_("Content"), N_("Category"), N_("People"), N_("Hours"))
 PERIODS = (N_("This quarter"), N_("This year"), N_("All"))
 
 
-class ActivityTableModel(QAbstractTableModel):
-    """Few enough rows (a branch logs hundreds a year) to hold them all; the database filters."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[ActivitySummary] = []
-
-    def set_rows(self, rows: list[ActivitySummary]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return _(COLUMNS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 5:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (row.held_on.isoformat(), row.time_text, row.place, row.content, row.category,
-                    str(row.participants), row.hours_text)[index.column()]
-        return None
+def _cells(row: ActivitySummary) -> tuple[str, ...]:
+    return (row.held_on.isoformat(), row.time_text, row.place, row.content, row.category, str(row.participants),
+            row.hours_text)
 
 
 class ActivitiesPage(QWidget):
@@ -80,7 +46,7 @@ class ActivitiesPage(QWidget):
         self.search.setPlaceholderText(_("Find by place, content or category"))
         self.search.textChanged.connect(self.refresh)
         self.count = QLabel(self)
-        self.model = ActivityTableModel(self)
+        self.model = RowsModel(COLUMNS, _cells, right_aligned=frozenset({5, 6}), parent=self)
         self.view = QTableView(self)
         self.view.setObjectName("activitiesView")
         self.view.setModel(self.model)
@@ -89,7 +55,7 @@ class ActivitiesPage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.view.activated.connect(lambda index: self.open_requested.emit(index.data(ID_ROLE)))
+        self.view.activated.connect(lambda index: self.open_requested.emit(index.data(ROW_ROLE).id))
         new = QPushButton(_("New activity"), self)
         new.setObjectName("newActivity")
         new.clicked.connect(self.new_requested)

@@ -2,9 +2,7 @@
 branch's comment per person, and the quarter's report figures. Computed off the UI thread."""
 
 import datetime as dt
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,42 +20,17 @@ from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.domain.hours import format_hours
 from volunteer_desk.domain.stars import label as star_label
 from volunteer_desk.i18n import N_, _
-from volunteer_desk.services.reports import QuarterReport, QuarterSummary, ReportService
+from volunteer_desk.services.reports import QuarterReport, QuarterSummary, ReportService, VolunteerQuarter
+from volunteer_desk.ui.rows_model import ROW_ROLE, RowsModel
 from volunteer_desk.ui.tasks import run_task
 
 COLUMNS = (N_("Rank"), N_("Name"), N_("Hours"), N_("Activities taken part in"), N_("Points"), N_("Star level"), N_("Comment"))
 QUARTERS_SHOWN = 8
 
 
-class ReviewModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.summary: QuarterSummary | None = None
-
-    def set_summary(self, summary: QuarterSummary | None) -> None:
-        self.beginResetModel()
-        self.summary = summary
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.summary is None else len(self.summary.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return _(COLUMNS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.summary is None or not 0 <= index.row() < len(self.summary.rows):
-            return None
-        row = self.summary.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (str(row.rank), row.name, format_hours(row.minutes), str(row.activities), f"{row.points:g}",
-                    star_label(row.star_level), row.comment)[index.column()]
-        return None
+def _cells(row: VolunteerQuarter) -> tuple[str, ...]:
+    return (str(row.rank), row.name, format_hours(row.minutes), str(row.activities), f"{row.points:g}",
+            star_label(row.star_level), row.comment)
 
 
 class ReviewPage(QWidget):
@@ -72,7 +45,7 @@ class ReviewPage(QWidget):
         self.quarter.currentIndexChanged.connect(self.refresh)
         self.figures = QLabel(self)
         self.figures.setWordWrap(True)
-        self.model = ReviewModel(self)
+        self.model = RowsModel(COLUMNS, _cells, right_aligned=frozenset({0, 2, 3, 4}), parent=self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -109,7 +82,7 @@ class ReviewPage(QWidget):
 
     def _show(self, result: tuple[QuarterSummary, QuarterReport]) -> None:
         summary, report = result
-        self.model.set_summary(summary)
+        self.model.set_rows(summary.rows)
         self.view.resizeColumnsToContents()
         self.view.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.figures.setText(_("{quarter}: {volunteers} volunteers, {teams} teams, {activities} activities, "
@@ -124,7 +97,7 @@ class ReviewPage(QWidget):
                             _("The quarter could not be computed. Details are in the log file."))
 
     def _comment(self, index: QModelIndex) -> None:
-        row = self.model.summary.rows[index.row()]
+        row = index.data(ROW_ROLE)
         text, ok = QInputDialog.getMultiLineText(self, _("Comment"), _("The branch's comment on {name}:").format(
             name=row.name), row.comment)
         if not ok:
