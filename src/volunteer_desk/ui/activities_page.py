@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.i18n import N_, _
-from volunteer_desk.services.activity_list import ActivityListService, ActivitySummary
+from volunteer_desk.services.activity_list import LIMIT, ActivityListService, ActivitySummary
 from volunteer_desk.ui.rows_model import ROW_ROLE, RowsModel
 
 COLUMNS = (N_("Date"), N_("Time"), N_("Place"), N_("Content"), N_("Category"), N_("People"), N_("Hours"))
@@ -88,4 +88,8 @@ class ActivitiesPage(QWidget):
         self.model.set_rows(self._activities.summaries(start=start, end=end, search=self.search.text()))
         self.view.resizeColumnsToContents()
         self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.count.setText(_("{n} activities").format(n=self.model.rowCount()))
+        shown = self.model.rowCount()
+        if shown >= LIMIT:  # more exist: say so rather than let a capped list pass for all of them
+            self.count.setText(_("The newest {n} activities; choose a period or search to see older ones").format(n=shown))
+        else:
+            self.count.setText(_("{n} activities").format(n=shown))
