@@ -19,7 +19,8 @@ from volunteer_desk.services.activities import (
     ActivityService,
     InvalidActivity,
 )
-from volunteer_desk.services.ledgers import InvalidEntry, LedgerService
+from volunteer_desk.services.entries import InvalidEntry
+from volunteer_desk.services.ledgers import LedgerService
 from volunteer_desk.services.setup import SetupService
 from volunteer_desk.services.volunteers import VolunteerService
 from volunteer_desk.storage.schema import (

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from volunteer_desk.domain.categories import seeded_categories
 from volunteer_desk.domain.setup import SetupInfo
 from volunteer_desk.i18n import _
-from volunteer_desk.services.categories import CategoryService, InvalidEntry
+from volunteer_desk.services.categories import CategoryService
+from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.setup import SetupService
 from volunteer_desk.storage.schema import AuditEntry, ServiceCategory
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from volunteer_desk.services.ledgers import InvalidEntry
+from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.rules import RulesService
 from volunteer_desk.storage import ledgers as ledger_store
 from volunteer_desk.storage.schema import AuditEntry, Participation

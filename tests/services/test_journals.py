@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from volunteer_desk.services.journals import JournalService
-from volunteer_desk.services.ledgers import InvalidEntry
+from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.volunteers import VolunteerService
 from volunteer_desk.storage.schema import AuditEntry
 from tests.services.test_activities import OPERATOR, activity_service, draft, make_volunteer, named_operator

@@ -11,7 +11,8 @@ from tests.sheet_data import id_number, registration
 from volunteer_desk.domain.enums import TeamKind
 from volunteer_desk.domain.setup import SetupInfo
 from volunteer_desk.i18n import _
-from volunteer_desk.services.categories import CategoryService, InvalidEntry
+from volunteer_desk.services.categories import CategoryService
+from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.needs import NeedInput, NeedService, NeedStatus, skill_fit
 from volunteer_desk.services.pairing import PairingService, PersonInput
 from volunteer_desk.services.setup import SetupService

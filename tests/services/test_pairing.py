@@ -12,7 +12,8 @@ from tests.sheet_data import id_number, registration
 from volunteer_desk.domain.enums import ActivityKind, PairingKind, TeamKind
 from volunteer_desk.domain.setup import SetupInfo
 from volunteer_desk.i18n import _
-from volunteer_desk.services.categories import CategoryService, InvalidEntry
+from volunteer_desk.services.categories import CategoryService
+from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.pairing import PairingService, PersonInput, mask_contact
 from volunteer_desk.services.setup import SetupService
 from volunteer_desk.services.teams import TeamInput, TeamService

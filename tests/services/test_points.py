@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from volunteer_desk.domain.points import RULE_HOURS, RULE_MANUAL, RULE_THEMED_DAY
-from volunteer_desk.services.ledgers import InvalidEntry
+from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.rules import RulesService
 from volunteer_desk.storage.schema import AuditEntry, PointsEntry, ServiceCategory
 from tests.services.test_activities import (

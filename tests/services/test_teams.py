@@ -13,7 +13,8 @@ from volunteer_desk.domain.enums import TeamKind, TeamRole
 from volunteer_desk.domain.setup import SetupInfo
 from volunteer_desk.domain.teams import SizeLimits
 from volunteer_desk.i18n import _
-from volunteer_desk.services.categories import CategoryService, InvalidEntry
+from volunteer_desk.services.categories import CategoryService
+from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.rules import RulesService
 from volunteer_desk.services.setup import SetupService
 from volunteer_desk.services.stations import StationInput, StationService

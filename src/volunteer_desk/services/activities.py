@@ -20,7 +20,8 @@ from volunteer_desk.i18n import _
 from volunteer_desk.services import ledgers
 from volunteer_desk.services import rules as rules_service
 from volunteer_desk.services.database import Database
-from volunteer_desk.services.ledgers import InvalidEntry, Today
+from volunteer_desk.services.entries import InvalidEntry
+from volunteer_desk.services.ledgers import Today
 from volunteer_desk.storage import activities as store
 from volunteer_desk.storage import audit, organisations
 from volunteer_desk.storage.schema import (

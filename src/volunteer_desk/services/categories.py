@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from volunteer_desk.i18n import _
 from volunteer_desk.services.database import Database
+from volunteer_desk.services.entries import InvalidEntry, check_text, gone
 from volunteer_desk.storage import audit, organisations
 from volunteer_desk.storage import categories as store
 from volunteer_desk.storage.schema import ServiceCategory
@@ -17,29 +18,6 @@ from volunteer_desk.storage.schema import ServiceCategory
 NAME_MAX = 40
 SEED_SOURCE = "seed"
 OWN_SOURCE = "branch"
-
-
-class InvalidEntry(ValueError):
-    """Everything wrong with what was entered, by field key; nothing was stored."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("; ".join(errors.values()))
-        self.errors = errors
-
-
-def check_text(errors: dict[str, str], key: str, label: str, value: str | None, max_length: int, *,
-               required: bool = True) -> str:
-    """The stripped text; a note in `errors[key]` when it is missing or too long."""
-    text = (value or "").strip()
-    if required and not text:
-        errors[key] = _("{label} is required.").format(label=label)
-    elif len(text) > max_length:
-        errors[key] = _("At most {n} characters; this has {count}.").format(n=max_length, count=len(text))
-    return text
-
-
-def gone() -> InvalidEntry:
-    return InvalidEntry({"record": _("This record no longer exists.")})
 
 
 @dataclass(frozen=True)

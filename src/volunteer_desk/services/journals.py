@@ -15,7 +15,7 @@ from volunteer_desk.domain import calendar
 from volunteer_desk.domain.hours import format_hours
 from volunteer_desk.i18n import _
 from volunteer_desk.services.database import Database
-from volunteer_desk.services.ledgers import InvalidEntry
+from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.storage import activities as activity_store
 from volunteer_desk.storage import audit, organisations
 from volunteer_desk.storage.schema import VolunteerRow, WeeklyJournal

@@ -21,6 +21,7 @@ from volunteer_desk.domain.points import PointsRules
 from volunteer_desk.i18n import _
 from volunteer_desk.services import rules as rules_service
 from volunteer_desk.services.database import Database
+from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.storage import activities as activity_store
 from volunteer_desk.storage import audit, settings
 from volunteer_desk.storage import ledgers as store
@@ -28,14 +29,6 @@ from volunteer_desk.storage.schema import Activity, Participation, VolunteerRow
 
 MAX_REASON_LENGTH = 200
 Today = Callable[[], dt.date]
-
-
-class InvalidEntry(ValueError):
-    """What is wrong, by field (or, for a sign-in sheet, by line number)."""
-
-    def __init__(self, errors: dict):
-        super().__init__("; ".join(str(m) for m in errors.values()))
-        self.errors = errors
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from volunteer_desk.domain import masking, pinyin
 from volunteer_desk.domain.enums import PairingKind
 from volunteer_desk.i18n import _
-from volunteer_desk.services.categories import InvalidEntry, check_text, gone
+from volunteer_desk.services.entries import InvalidEntry, check_text, gone
 from volunteer_desk.services.database import Database
 from volunteer_desk.storage import audit, organisations
 from volunteer_desk.storage import pairing as store

@@ -11,7 +11,7 @@ from volunteer_desk.i18n import _
 from volunteer_desk.services.database import Database
 from volunteer_desk.storage import audit
 from volunteer_desk.storage import reports as store
-from volunteer_desk.storage.schema import BrandProject, QuarterlyReview, Team, VolunteerRow
+from volunteer_desk.storage.schema import QuarterlyReview, Team, VolunteerRow
 
 MAX_COMMENT_LENGTH = 500
 

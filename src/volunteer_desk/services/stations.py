@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from volunteer_desk.domain import pinyin
 from volunteer_desk.i18n import N_, _
-from volunteer_desk.services.categories import InvalidEntry, check_text, gone
+from volunteer_desk.services.entries import InvalidEntry, check_text, gone
 from volunteer_desk.services.database import Database
 from volunteer_desk.storage import audit, organisations
 from volunteer_desk.storage import teams as store

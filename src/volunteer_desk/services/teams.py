@@ -18,7 +18,7 @@ from volunteer_desk.domain.enums import TeamKind, TeamRole
 from volunteer_desk.domain.teams import DEFAULT_LIMITS, SizeLimits
 from volunteer_desk.i18n import _
 from volunteer_desk.services import rules as rules_service
-from volunteer_desk.services.categories import InvalidEntry, check_text, gone
+from volunteer_desk.services.entries import InvalidEntry, check_text, gone
 from volunteer_desk.services.database import Database
 from volunteer_desk.storage import audit, organisations
 from volunteer_desk.storage import teams as store

@@ -29,7 +29,8 @@ from volunteer_desk.domain.enums import ActivityKind
 from volunteer_desk.i18n import _
 from volunteer_desk.services.activities import ActivityDraft, ActivityService, InvalidActivity
 from volunteer_desk.services.categories import CategoryService
-from volunteer_desk.services.ledgers import InvalidEntry, LedgerService
+from volunteer_desk.services.entries import InvalidEntry
+from volunteer_desk.services.ledgers import LedgerService
 from volunteer_desk.ui.sign_in_entry import SignInEntry
 
 FIELDS = ("held_on", "times", "place", "content", "category_id", "beneficiaries", "outcome", "kind", "leader",

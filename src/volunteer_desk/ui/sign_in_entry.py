@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from volunteer_desk.domain.hours import format_hours
 from volunteer_desk.i18n import _
 from volunteer_desk.services.activities import ActivityService
-from volunteer_desk.services.ledgers import InvalidEntry
+from volunteer_desk.services.entries import InvalidEntry
 
 
 class SignInEntry(QWidget):
