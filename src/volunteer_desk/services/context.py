@@ -12,6 +12,7 @@ from volunteer_desk.services.ledgers import LedgerService
 from volunteer_desk.services.reports import ReportService
 from volunteer_desk.services.roster import RosterService
 from volunteer_desk.services.setup import SetupService
+from volunteer_desk.services.teams import TeamService
 from volunteer_desk.services.volunteers import VolunteerService
 
 
@@ -27,6 +28,7 @@ class Services:
     categories: CategoryService
     dashboard: DashboardService
     reports: ReportService
+    teams: TeamService
 
     @classmethod
     def open(cls, data_dir: Path) -> "Services":
@@ -35,7 +37,7 @@ class Services:
                    setup=SetupService(database), activities=ActivityService(database),
                    activity_list=ActivityListService(database), ledgers=LedgerService(database),
                    categories=CategoryService(database), dashboard=DashboardService(database),
-                   reports=ReportService(database))
+                   reports=ReportService(database), teams=TeamService(database))
 
     def close(self) -> None:
         self.database.close()

@@ -15,6 +15,7 @@ from volunteer_desk.ui import appearance
 from volunteer_desk.ui.activities_page import ActivitiesPage
 from volunteer_desk.ui.dashboard_page import DashboardPage
 from volunteer_desk.ui.review_page import ReviewPage
+from volunteer_desk.ui.teams_page import TeamsPage
 from volunteer_desk.ui.roster_page import RecyclePage, RosterPage
 from volunteer_desk.ui.settings_dialog import OrganisationSettingsDialog
 
@@ -32,12 +33,14 @@ class MainWindow(QMainWindow):
         self.roster_page = RosterPage(services.roster, services.volunteers, self)
         self.activities_page = ActivitiesPage(services.activity_list, parent=self)
         self.review_page = ReviewPage(services.reports, parent=self)
+        self.teams_page = TeamsPage(services.teams, services.categories, services.activities, parent=self)
         self.recycle_page = RecyclePage(services.roster, services.volunteers, self)
         self.pages = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         for title, page in ((_("Home"), self.dashboard_page), (_("Roster"), self.roster_page),
-                            (_("Activities"), self.activities_page), (_("Quarterly review"), self.review_page),
+                            (_("Activities"), self.activities_page), (_("Teams"), self.teams_page),
+                            (_("Quarterly review"), self.review_page),
                             (_("Recycle list"), self.recycle_page)):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
