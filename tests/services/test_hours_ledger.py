@@ -15,16 +15,8 @@ from tests.services.test_activities import (
     OPERATOR,
     activity_service,
     draft,
-    ledger_service,
     make_volunteer,
-    named_operator,
 )
-
-
-@pytest.fixture
-def ledger(database):
-    named_operator(database)
-    return ledger_service(database)
 
 
 def participate(database, volunteer: str, **changes) -> str:

@@ -16,16 +16,8 @@ from tests.services.test_activities import (
     TODAY,
     activity_service,
     draft,
-    ledger_service,
     make_volunteer,
-    named_operator,
 )
-
-
-@pytest.fixture
-def ledger(database):
-    named_operator(database)
-    return ledger_service(database)
 
 
 def rows(database, volunteer: str) -> list[tuple[str, float, dt.date]]:

@@ -100,8 +100,7 @@ def live_names(session: Session, volunteer_ids: Iterable[str]) -> dict[str, str]
 
 def candidates(session: Session, text: str, limit: int) -> list[tuple[str, str, str, str]]:
     """(id, name, mobile, organisation name) of the first `limit` live volunteers the roster search finds."""
-    query = volunteers.RosterQuery(search=text)
-    ids = list(session.scalars(volunteers._ordered(query, VolunteerRow.id).limit(limit)))
+    ids = volunteers.ordered_ids(session, volunteers.RosterQuery(search=text), limit=limit)
     if not ids:
         return []
     rows = {row[0]: row for row in session.execute(

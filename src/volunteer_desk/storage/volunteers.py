@@ -110,8 +110,9 @@ def _first_column(session: Session, statement: Select) -> list[Any]:
     return [row[0] for row in cursor]
 
 
-def ordered_ids(session: Session, query: RosterQuery) -> list[str]:
-    return list(session.execute(_ordered(query, VolunteerRow.id)).scalars())
+def ordered_ids(session: Session, query: RosterQuery, *, limit: int | None = None) -> list[str]:
+    """Volunteer ids in roster order; `limit` keeps only the first few (a picker's candidates)."""
+    return list(session.execute(_ordered(query, VolunteerRow.id).limit(limit)).scalars())
 
 
 def key_of(session: Session, volunteer_id: str) -> int | None:
