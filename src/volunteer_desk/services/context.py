@@ -5,13 +5,19 @@ from pathlib import Path
 
 from volunteer_desk.services.activities import ActivityService
 from volunteer_desk.services.activity_list import ActivityListService
+from volunteer_desk.services.activity_photos import ActivityPhotoService
 from volunteer_desk.services.categories import CategoryService
 from volunteer_desk.services.dashboard import DashboardService
 from volunteer_desk.services.database import Database, open_database
+from volunteer_desk.services.journals import JournalService
 from volunteer_desk.services.ledgers import LedgerService
+from volunteer_desk.services.needs import NeedService
+from volunteer_desk.services.pairing import PairingService
 from volunteer_desk.services.reports import ReportService
 from volunteer_desk.services.roster import RosterService
+from volunteer_desk.services.rules import RulesService
 from volunteer_desk.services.setup import SetupService
+from volunteer_desk.services.stations import StationService
 from volunteer_desk.services.teams import TeamService
 from volunteer_desk.services.volunteers import VolunteerService
 
@@ -29,6 +35,12 @@ class Services:
     dashboard: DashboardService
     reports: ReportService
     teams: TeamService
+    stations: StationService
+    pairing: PairingService
+    needs: NeedService
+    journals: JournalService
+    rules: RulesService
+    photos: ActivityPhotoService
 
     @classmethod
     def open(cls, data_dir: Path) -> "Services":
@@ -37,7 +49,10 @@ class Services:
                    setup=SetupService(database), activities=ActivityService(database),
                    activity_list=ActivityListService(database), ledgers=LedgerService(database),
                    categories=CategoryService(database), dashboard=DashboardService(database),
-                   reports=ReportService(database), teams=TeamService(database))
+                   reports=ReportService(database), teams=TeamService(database),
+                   stations=StationService(database), pairing=PairingService(database), needs=NeedService(database),
+                   journals=JournalService(database), rules=RulesService(database),
+                   photos=ActivityPhotoService(database))
 
     def close(self) -> None:
         self.database.close()
