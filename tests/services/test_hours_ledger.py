@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from volunteer_desk.services.entries import InvalidEntry
+from volunteer_desk.services.roster import RosterQuery, RosterService
 from volunteer_desk.services.rules import RulesService
 from volunteer_desk.storage import ledgers as ledger_store
 from volunteer_desk.storage.schema import AuditEntry, Participation
@@ -94,3 +95,13 @@ def test_star_levels_at_the_thresholds_for_one_and_many(ledger, database):
 def test_default_star_scale_starts_at_100_hours(ledger, database):
     volunteer = make_volunteer(database)
     assert ledger.star(volunteer).minutes_to_next == 100 * 60
+
+
+def test_the_roster_shows_each_star_level_by_the_branch_scale(ledger, database):
+    RulesService(database).save_star_thresholds([2, 3, 4, 5, 6])
+    starred, plain = make_volunteer(database, "张三"), make_volunteer(database, "李四")
+    participate(database, starred, starts_at=dt.time(9), ends_at=dt.time(12))
+    roster = RosterService(database)
+    assert roster.columns[-1].label == "星级"
+    rows = dict(roster.rows(roster.keys(RosterQuery())).values())
+    assert rows[starred][-1] == "★★ 二星志愿者" and rows[plain][-1] == ""

@@ -88,3 +88,19 @@ def test_the_rounding_unit_decides_what_participants_are_credited(rules, databas
     activity_id = service.create(draft(starts_at=dt.time(9, 0), ends_at=dt.time(11, 50)))
     [line] = service.add_participants(activity_id, [make_volunteer(database)]).added
     assert line.minutes == 165
+
+
+def test_saving_all_sections_writes_nothing_while_one_is_wrong(rules, database):
+    hours = {"rounding_unit_minutes": 15, "daily_cap_minutes": 600}
+    points = {"points_per_hour": 2, "points_per_activity": 0, "themed_day_bonus": 2, "category_coefficients": {}}
+    with pytest.raises(InvalidRules) as caught:
+        rules.save_all(hours, points, [100, 300, 300, 1000, 1500], {"team": [12, 10]})
+    assert sorted(caught.value.errors) == ["team", "thresholds"]
+    assert rules.hours() == HoursRules() and rules.points() == PointsRules()
+
+    rules.save_all(hours, points, list(stars.DEFAULT_THRESHOLDS), {"team": [8, 12]})
+    assert rules.hours() == HoursRules(15, 600) and rules.points().points_per_hour == 2.0
+    assert rules.team_limits()[TeamKind.TEAM] == SizeLimits(8, 12)
+    with database.sessions() as session:
+        audited = session.scalars(select(AuditEntry.summary).where(AuditEntry.entity == "setting")).all()
+    assert sorted(s.split(":")[0] for s in audited) == ["rules.hours", "rules.points", "rules.team_sizes"]

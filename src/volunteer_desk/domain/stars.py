@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cache
 
 from volunteer_desk.i18n import N_, _
 
@@ -32,9 +33,14 @@ def check_thresholds(thresholds: Sequence[float]) -> tuple[float, ...]:
     return values
 
 
-def _minutes(thresholds: Sequence[float]) -> list[int]:
+def _minutes(thresholds: Sequence[float]) -> tuple[int, ...]:
+    return _checked_minutes(tuple(thresholds))
+
+
+@cache  # a ranking asks thousands of times about the same scale
+def _checked_minutes(thresholds: tuple[float, ...]) -> tuple[int, ...]:
     # A part minute of a threshold (100.01 h) has to be served in full: ceil, never round down.
-    return [math.ceil(h * 60) for h in check_thresholds(thresholds)]
+    return tuple(math.ceil(h * 60) for h in check_thresholds(thresholds))
 
 
 def star_level(total_minutes: int, thresholds: Sequence[float] = DEFAULT_THRESHOLDS) -> int:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from volunteer_desk.domain import stars, teams
 from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.i18n import _
+from volunteer_desk.services import rules as rules_service
 from volunteer_desk.services.database import Database
 from volunteer_desk.storage import audit
 from volunteer_desk.storage import reports as store
@@ -117,23 +118,15 @@ class ReportService:
         """Every live volunteer of the unit (default: the home organisation), ranked for the quarter."""
         with self._db.sessions() as session:
             org = self._org(session, org_id)
-            people = store.unit_volunteers(session, org)
-            in_quarter = store.service_by_volunteer(session, org, quarter.start, quarter.end)
-            ever = store.total_minutes_by_volunteer(session, org)
-            points = store.points_by_volunteer(session, org, quarter.start, quarter.end)
+            people = store.quarter_rows(session, org, quarter)
+            thresholds = rules_service.star_thresholds(session)
             notes = store.comments(session, org, quarter.year, quarter.number)
-        items = []
-        for volunteer_id, name, name_pinyin in people:
-            minutes, count = in_quarter.get(volunteer_id, (0, 0))
-            items.append((round(points.get(volunteer_id, 0.0), 1), minutes, name_pinyin or name,
-                          (volunteer_id, name, minutes, count)))
-        rows = []
-        for rank, (volunteer_id, name, minutes, count) in rank_rows(items):
-            total = ever.get(volunteer_id, 0)
-            rows.append(VolunteerQuarter(
-                volunteer_id=volunteer_id, name=name, minutes=minutes, activities=count,
-                points=round(points.get(volunteer_id, 0.0), 1), total_minutes=total,
-                star_level=stars.star_level(total), rank=rank, comment=notes.get(volunteer_id, "")))
+        ranked = rank_rows([(round(row[5], 1), row[3], row[2] or row[1], row) for row in people])
+        rows = [VolunteerQuarter(volunteer_id=volunteer_id, name=name, minutes=minutes, activities=count,
+                                 points=round(points, 1), total_minutes=total,
+                                 star_level=stars.star_level(total, thresholds), rank=rank,
+                                 comment=notes.get(volunteer_id, ""))
+                for rank, (volunteer_id, name, _pinyin, minutes, count, points, total) in ranked]
         return QuarterSummary(quarter=quarter, org_id=org, rows=tuple(rows))
 
     def ranking(self, quarter: Quarter, org_id: str | None = None, *,
@@ -194,7 +187,7 @@ class ReportService:
         with self._db.sessions() as session:
             orgs = store.organisations(session)
             volunteers = store.unit_volunteer_counts(session)
-            service = store.unit_service(session, quarter.start, quarter.end)
+            service = store.unit_service(session, quarter)
             activities = store.unit_activities(session, quarter.start, quarter.end)
         summaries = []
         for org_id, name, level, members, _parent in orgs:

@@ -1,17 +1,22 @@
-"""The roster (Sheet B) as rows of display text: formatted, and with ID numbers and phones masked."""
+"""The roster (Sheet B) as rows of display text: formatted, and with ID numbers and phones masked; on screen,
+each volunteer's star level (星级) follows the paper's columns."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from volunteer_desk.domain import dates, masking
+from volunteer_desk.domain import dates, masking, stars
 from volunteer_desk.formspec import Column, FormSpec, ListSpec, load
+from volunteer_desk.services import rules
 from volunteer_desk.services.database import Database
+from volunteer_desk.storage import ledgers
 from volunteer_desk.storage import volunteers as store
 from volunteer_desk.storage.volunteers import RosterQuery
 
 __all__ = ["RosterQuery", "RosterService"]
+
+STAR_COLUMN = Column(key="star_level", label="星级", width=12)  # not on the paper roster: unsortable, screen only
 
 
 class RosterService:
@@ -24,7 +29,7 @@ class RosterService:
 
     @property
     def columns(self) -> tuple[Column, ...]:
-        return self.spec.columns
+        return (*self.spec.columns, STAR_COLUMN)
 
     def sort_key_of(self, column: Column) -> str | None:
         """The column the database sorts by; the serial column (序号) is not sortable."""
@@ -52,10 +57,13 @@ class RosterService:
             return store.count(session, query)
 
     def rows(self, keys: Sequence[int]) -> dict[int, tuple[str, tuple[str, ...]]]:
-        """{row key: (volunteer id, display texts of the data columns, all but 序号)}."""
+        """{row key: (volunteer id, display texts of the columns, all but 序号)}."""
         with self._db.sessions() as session:
             values = store.fetch_values(session, keys, self._attributes)
-        return {key: (v["id"], tuple(self._cell(column, v) for column in self._data_columns))
+            minutes = ledgers.total_minutes(session, [v["id"] for v in values.values()])
+            thresholds = rules.star_thresholds(session)
+        return {key: (v["id"], (*(self._cell(column, v) for column in self._data_columns),
+                                stars.label(stars.star_level(minutes[v["id"]], thresholds))))
                 for key, v in values.items()}
 
     def _cell(self, column: Column, values: dict[str, Any]) -> str:

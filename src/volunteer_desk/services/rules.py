@@ -174,6 +174,15 @@ def check_team_sizes(values: Mapping[str, Any]) -> tuple[dict[TeamKind, SizeLimi
     return (None, errors) if errors else (limits, {})
 
 
+def _points_value(rules: PointsRules) -> dict[str, Any]:
+    return {"points_per_hour": rules.points_per_hour, "points_per_activity": rules.points_per_activity,
+            "themed_day_bonus": rules.themed_day_bonus, "category_coefficients": dict(rules.category_coefficients)}
+
+
+def _sizes_value(limits: Mapping[TeamKind, SizeLimits]) -> dict[str, list[int]]:
+    return {kind.value: [limit.minimum, limit.maximum] for kind, limit in limits.items()}
+
+
 # --- the service -----------------------------------------------------------------------------------------------
 
 class RulesService:
@@ -208,11 +217,8 @@ class RulesService:
         rules, errors = check_points(values)
         if errors:
             raise InvalidRules(errors)
-        stored = {"points_per_hour": rules.points_per_hour, "points_per_activity": rules.points_per_activity,
-                  "themed_day_bonus": rules.themed_day_bonus,
-                  "category_coefficients": dict(rules.category_coefficients)}
-        self._put(POINTS_KEY, stored, f"{rules.points_per_hour}/h, {rules.points_per_activity}/activity, "
-                                      f"themed day {rules.themed_day_bonus}")
+        self._put(POINTS_KEY, _points_value(rules), f"{rules.points_per_hour}/h, {rules.points_per_activity}/activity, "
+                                                    f"themed day {rules.themed_day_bonus}")
         return rules
 
     def save_star_thresholds(self, values: Any) -> tuple[float, ...]:
@@ -228,11 +234,35 @@ class RulesService:
             raise InvalidRules(errors)
         with self._db.sessions.begin() as session:
             limits = team_limits(session) | changed
-            stored = {kind.value: [limit.minimum, limit.maximum] for kind, limit in limits.items()}
+            stored = _sizes_value(limits)
             settings.put(session, TEAM_SIZES_KEY, stored)
             audit.record(session, action="update", entity="setting", entity_id=None,
                          summary=f"{TEAM_SIZES_KEY}: {stored}")
         return limits
+
+    def save_all(self, hours: Mapping[str, Any], points: Mapping[str, Any], thresholds: Any,
+                 team_sizes: Mapping[str, Any]) -> None:
+        """The four sections as the rules dialog saves them: all are checked first, and nothing is written
+        unless all are right (InvalidRules holds every section's errors, by the same field keys as the
+        save_* methods). Only sections that changed are written, in one transaction."""
+        checked_hours, errors = check_hours(hours)
+        checked_points, points_errors = check_points(points)
+        checked_stars, star_errors = check_star_thresholds(thresholds)
+        changed_sizes, size_errors = check_team_sizes(team_sizes)
+        errors = {**errors, **points_errors, **star_errors, **size_errors}
+        if errors:
+            raise InvalidRules(errors)
+        with self._db.sessions.begin() as session:
+            limits = team_limits(session) | changed_sizes
+            sections = ((HOURS_KEY, checked_hours, hours_rules(session), dataclasses.asdict(checked_hours)),
+                        (POINTS_KEY, checked_points, points_rules(session), _points_value(checked_points)),
+                        (STARS_KEY, checked_stars, star_thresholds(session), list(checked_stars)),
+                        (TEAM_SIZES_KEY, limits, team_limits(session), _sizes_value(limits)))
+            for key, new, current, value in sections:
+                if new == current:
+                    continue
+                settings.put(session, key, value)
+                audit.record(session, action="update", entity="setting", entity_id=None, summary=f"{key}: {value}")
 
     def reset(self) -> None:
         """Back to the domain defaults for all four."""

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from volunteer_desk.domain.points import RULE_MANUAL
-from volunteer_desk.storage.schema import Activity, HoursEntry, Participation, PointsEntry
+from volunteer_desk.storage.schema import Activity, HoursEntry, Participation, PointsEntry, ServiceTally
 
 
 def add_hours(session: Session, participation: Participation, delta: int, *, reason: str,
@@ -41,9 +41,14 @@ def ledger_minutes(session: Session, participation_id: str) -> int:
 def total_minutes(session: Session, volunteer_ids: Sequence[str], *, start: dt.date | None = None,
                   end: dt.date | None = None) -> dict[str, int]:
     """{volunteer id: credited minutes} over live participations in live activities, in one query;
-    everyone asked about is in the answer (0 when nothing is credited)."""
+    everyone asked about is in the answer (0 when nothing is credited). All time comes from service_tally."""
     result = dict.fromkeys(volunteer_ids, 0)
     if not volunteer_ids:
+        return result
+    if start is None and end is None:
+        result.update((v, int(m)) for v, m in session.execute(
+            select(ServiceTally.volunteer_id, func.sum(ServiceTally.minutes))
+            .where(ServiceTally.volunteer_id.in_(list(volunteer_ids))).group_by(ServiceTally.volunteer_id)))
         return result
     statement = (select(Participation.volunteer_id, func.sum(Participation.minutes))
                  .join(Activity, Activity.id == Participation.activity_id)

@@ -18,6 +18,7 @@ import datetime as dt
 from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.domain.enums import ActivityKind
 from volunteer_desk.storage.schema import (
     Activity,
@@ -54,41 +55,21 @@ def _day(day: dt.date) -> str:
     return day.isoformat()  # how SQLAlchemy's Date type stores a date in SQLite
 
 
-def service_by_volunteer(session: Session, org_id: str, first: dt.date | None,
-                         last: dt.date) -> dict[str, tuple[int, int]]:
-    """{volunteer id: (minutes, activities)} over live service held from `first` (None: ever) to `last`."""
-    statement = text(f"""
-        SELECT p.volunteer_id, sum(p.minutes), count(*)
-        FROM activity a CROSS JOIN participation p ON p.activity_id = a.id
-        WHERE a.held_on BETWEEN :first AND :last AND a.deleted = 0 AND p.deleted = 0
-          AND +p.volunteer_id IN {_UNIT}
-        GROUP BY p.volunteer_id""")
-    params = {"org": org_id, "first": _day(first or dt.date.min), "last": _day(last)}
-    return {v: (int(m or 0), int(n)) for v, m, n in session.execute(statement, params)}
+def period(quarter: Quarter) -> int:
+    """service_tally's key for a quarter: 2026 Q4 → 20264."""
+    return quarter.year * 10 + quarter.number
 
 
-def total_minutes_by_volunteer(session: Session, org_id: str) -> dict[str, int]:
-    """{volunteer id: all live minutes ever} (the star level's basis): every live participation of the unit's
-    volunteers, less those of deleted activities (few, so found from the activity side)."""
-    totals = {v: int(m or 0) for v, m in session.execute(text(f"""
-        SELECT volunteer_id, sum(minutes) FROM participation
-        WHERE deleted = 0 AND volunteer_id IN {_UNIT} GROUP BY volunteer_id"""), {"org": org_id})}
-    for volunteer_id, minutes in session.execute(text(f"""
-            SELECT p.volunteer_id, sum(p.minutes)
-            FROM activity a CROSS JOIN participation p ON p.activity_id = a.id
-            WHERE a.deleted = 1 AND p.deleted = 0 AND +p.volunteer_id IN {_UNIT}
-            GROUP BY p.volunteer_id"""), {"org": org_id}):
-        totals[volunteer_id] -= int(minutes or 0)
-    return totals
-
-
-def points_by_volunteer(session: Session, org_id: str, first: dt.date, last: dt.date) -> dict[str, float]:
-    statement = text(f"""
-        SELECT volunteer_id, sum(points) FROM points_entry
-        WHERE earned_on BETWEEN :first AND :last AND deleted = 0 AND +volunteer_id IN {_UNIT}
-        GROUP BY volunteer_id""")
-    return {v: float(p or 0) for v, p in session.execute(statement, {"org": org_id, "first": _day(first),
-                                                                         "last": _day(last)})}
+def quarter_rows(session: Session, org_id: str, quarter: Quarter) -> list[tuple[str, str, str, int, int, float, int]]:
+    """(id, name, name_pinyin, minutes, activities, points, all-time minutes) of each of the unit's live
+    volunteers for the quarter, from service_tally: two key lookups per volunteer."""
+    statement = text("""
+        SELECT v.id, v.name, v.name_pinyin, coalesce(q.minutes, 0), coalesce(q.activities, 0),
+               coalesce(q.points, 0), (SELECT coalesce(sum(t.minutes), 0) FROM service_tally t WHERE t.volunteer_id = v.id)
+        FROM volunteer v LEFT JOIN service_tally q ON q.volunteer_id = v.id AND q.period = :period
+        WHERE v.org_id = :org AND v.deleted = 0""")
+    return [(v, n, p or "", int(m), int(a), float(pts), int(total)) for v, n, p, m, a, pts, total
+            in session.execute(statement, {"org": org_id, "period": period(quarter)})]
 
 
 def comments(session: Session, org_id: str, year: int, quarter: int) -> dict[str, str]:
@@ -207,16 +188,15 @@ def unit_volunteer_counts(session: Session) -> dict[str, int]:
                                 .group_by(VolunteerRow.org_id)).all())
 
 
-def unit_service(session: Session, first: dt.date, last: dt.date) -> dict[str, tuple[int, int, int]]:
-    """{org id: (distinct volunteers who served, participant-times, minutes)}, by the volunteer's unit."""
+def unit_service(session: Session, quarter: Quarter) -> dict[str, tuple[int, int, int]]:
+    """{org id: (distinct volunteers who served, participant-times, minutes)} in the quarter, by the
+    volunteer's unit, from service_tally."""
     statement = text("""
-        SELECT v.org_id, count(DISTINCT p.volunteer_id), count(*), sum(p.minutes)
-        FROM activity a CROSS JOIN participation p ON p.activity_id = a.id
-             CROSS JOIN volunteer v ON v.id = p.volunteer_id
-        WHERE a.held_on BETWEEN :first AND :last AND a.deleted = 0 AND p.deleted = 0 AND v.deleted = 0
+        SELECT v.org_id, sum(q.activities > 0), sum(q.activities), sum(q.minutes)
+        FROM service_tally q CROSS JOIN volunteer v ON v.id = q.volunteer_id
+        WHERE q.period = :period AND v.deleted = 0
         GROUP BY v.org_id""")
-    return {o: (int(d), int(n), int(m or 0))
-            for o, d, n, m in session.execute(statement, {"first": _day(first), "last": _day(last)})}
+    return {o: (int(d), int(n), int(m or 0)) for o, d, n, m in session.execute(statement, {"period": period(quarter)})}
 
 
 def unit_activities(session: Session, first: dt.date, last: dt.date) -> dict[str, int]:

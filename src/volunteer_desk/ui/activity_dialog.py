@@ -1,4 +1,5 @@
-"""One activity: 时间、地点、内容、服务对象、取得成效 (seed 001 六.3), and who took part for how long."""
+"""One activity: 时间、地点、内容、服务对象、取得成效 (seed 001 六.3), who organised it (team, station, brand
+project), who took part for how long, and its photos."""
 
 import datetime as dt
 
@@ -28,23 +29,53 @@ from PySide6.QtWidgets import (
 from volunteer_desk.domain.enums import ActivityKind
 from volunteer_desk.i18n import _
 from volunteer_desk.services.activities import ActivityDraft, ActivityService, InvalidActivity
+from volunteer_desk.services.activity_photos import ActivityPhotoService
 from volunteer_desk.services.categories import CategoryService
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.ledgers import LedgerService
+from volunteer_desk.services.stations import StationService
+from volunteer_desk.services.teams import TeamNode, TeamService
+from volunteer_desk.ui.photo_strip import PhotoStrip
 from volunteer_desk.ui.sign_in_entry import SignInEntry
 
-FIELDS = ("held_on", "times", "place", "content", "category_id", "beneficiaries", "outcome", "kind", "leader",
-          "recorder")
+
+def _team_choices(nodes: list[TeamNode], depth: int = 0) -> list[tuple[str, str]]:
+    """(label, id) in the tree's order, a brigade's detachments indented under it."""
+    choices = []
+    for node in nodes:
+        choices.append(("\u3000" * depth + node.name, node.id))
+        choices += _team_choices(list(node.children), depth + 1)
+    return choices
+
+
+def _combo(parent: QWidget, choices) -> QComboBox:
+    """An empty choice first: these are optional."""
+    combo = QComboBox(parent)
+    combo.addItem("", None)
+    for label, value in choices:
+        combo.addItem(label, value)
+    return combo
+
+
+def _select(combo: QComboBox, value: str | None, label: str | None) -> None:
+    """A value no longer offered (a category out of use, a deleted team) stays shown and chosen rather than being
+    silently dropped on the next save; the service then says whether it may stay."""
+    if value and combo.findData(value) < 0:
+        combo.addItem(label or _("(no longer exists)"), value)
+    combo.setCurrentIndex(combo.findData(value) if value else 0)
 
 
 class ActivityDialog(QDialog):
     saved = Signal(str)
 
     def __init__(self, activities: ActivityService, ledgers: LedgerService, categories: CategoryService,
+                 teams: TeamService, stations: StationService, photos: ActivityPhotoService,
                  activity_id: str | None = None, parent=None):
         super().__init__(parent)
-        self._activities, self._ledgers = activities, ledgers
+        self._activities, self._ledgers, self._categories = activities, ledgers, categories
+        self._teams, self._stations = teams, stations
         self.activity_id = activity_id
+        self._pairing_id: str | None = None  # set by the pairing screens; kept as it is here
         self.setWindowTitle(_("Activity record"))
         self.held_on = QDateEdit(QDate.currentDate(), self)
         self.held_on.setCalendarPopup(True)
@@ -56,10 +87,7 @@ class ActivityDialog(QDialog):
         self.content = QPlainTextEdit(self)
         self.content.setTabChangesFocus(True)
         self.content.setMaximumHeight(70)
-        self.category = QComboBox(self)
-        self.category.addItem("", None)
-        for category in categories.list(include_inactive=False):
-            self.category.addItem(category.name, category.id)
+        self.category = _combo(self, [(c.name, c.id) for c in categories.list(include_inactive=False)])
         self.beneficiaries = QLineEdit(self)
         self.outcome = QPlainTextEdit(self)
         self.outcome.setTabChangesFocus(True)
@@ -67,6 +95,10 @@ class ActivityDialog(QDialog):
         self.kind = QComboBox(self)
         for kind in ActivityKind:
             self.kind.addItem(kind.label, kind.value)
+        self._team_choices = _team_choices(teams.tree())
+        self.team = _combo(self, self._team_choices)
+        self.station = _combo(self, [(s.name, s.id) for s in stations.stations()])
+        self.brand_project = _combo(self, [(p.name, p.id) for p in stations.projects()])
         self.leader, self.recorder = QLineEdit(self), QLineEdit(self)
         times = QWidget(self)
         times.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -82,7 +114,10 @@ class ActivityDialog(QDialog):
             ("held_on", _("Date"), self.held_on), ("times", _("Time"), times), ("place", _("Place"), self.place),
             ("content", _("Content"), self.content), ("category_id", _("Category"), self.category),
             ("beneficiaries", _("People served"), self.beneficiaries), ("outcome", _("Outcome"), self.outcome),
-            ("kind", _("Kind"), self.kind), ("leader", _("Person in charge"), self.leader),
+            ("kind", _("Kind"), self.kind), ("team_id", _("Organising team"), self.team),
+            ("station_id", _("Service station"), self.station),
+            ("brand_project_id", _("Brand project"), self.brand_project),
+            ("leader", _("Person in charge"), self.leader),
             ("recorder", _("Recorded by"), self.recorder),
         ):
             form.addRow(label, widget)
@@ -104,12 +139,18 @@ class ActivityDialog(QDialog):
         self.participants.verticalHeader().hide()
         correct = QPushButton(_("Correct hours…"), self)
         correct.clicked.connect(self._correct)
+        whole_team = QPushButton(_("Add a whole team…"), self)
+        whole_team.clicked.connect(self.add_team)
+        people_buttons = QHBoxLayout()
+        people_buttons.addWidget(whole_team)
+        people_buttons.addWidget(correct)
+        people_buttons.addStretch(1)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
         self.people_box = QVBoxLayout()
         self.people_box.addWidget(QLabel(_("Participants"), self))
         self.people_box.addWidget(self.participants, 1)
-        self.people_box.addWidget(correct)
+        self.people_box.addLayout(people_buttons)
         self.people_box.addWidget(self.notes)
         left = QVBoxLayout()
         left.addLayout(form)
@@ -117,13 +158,15 @@ class ActivityDialog(QDialog):
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
         columns.addLayout(self.people_box, 2)
+        self.photo_strip = PhotoStrip(photos, lambda: self.activity_id if self.save() else None, self)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
+        layout.addWidget(self.photo_strip)
         layout.addWidget(buttons)
         self.sign_in: SignInEntry | None = None
         if activity_id:
             self._load(activity_id)
-        self.resize(1100, 720)
+        self.resize(1100, 800)
 
     def _load(self, activity_id: str) -> None:
         record = self._activities.get(activity_id)
@@ -133,12 +176,21 @@ class ActivityDialog(QDialog):
             self.ends_at.setTime(QTime(record.ends_at.hour, record.ends_at.minute))
         self.place.setText(record.place)
         self.content.setPlainText(record.content)
-        self.category.setCurrentIndex(max(self.category.findData(record.category_id), 0))
+        category = self._categories.get(record.category_id) if record.category_id else None
+        _select(self.category, record.category_id, category.name if category else None)
         self.beneficiaries.setText(record.beneficiaries)
         self.outcome.setPlainText(record.outcome)
         self.kind.setCurrentIndex(self.kind.findData(record.kind.value))
         self.leader.setText(record.leader)
         self.recorder.setText(record.recorder)
+        team = self._teams.get(record.team_id) if record.team_id else None
+        _select(self.team, record.team_id, team.name if team else None)
+        station = self._stations.station(record.station_id) if record.station_id else None
+        _select(self.station, record.station_id, station.name if station else None)
+        project = self._stations.project(record.brand_project_id) if record.brand_project_id else None
+        _select(self.brand_project, record.brand_project_id, project.name if project else None)
+        self._pairing_id = record.pairing_id
+        self.photo_strip.set_activity(activity_id)
         if self.sign_in is None:
             self.sign_in = SignInEntry(self._activities, activity_id, record.length_minutes or 0, self)
             self.sign_in.saved.connect(lambda _result: self._show_participants())
@@ -151,8 +203,9 @@ class ActivityDialog(QDialog):
             held_on=self.held_on.date().toPython(), starts_at=dt.time(start.hour(), start.minute()),
             ends_at=dt.time(end.hour(), end.minute()), place=self.place.text(), content=self.content.toPlainText(),
             category_id=self.category.currentData(), beneficiaries=self.beneficiaries.text(),
-            outcome=self.outcome.toPlainText(), kind=self.kind.currentData(), leader=self.leader.text(),
-            recorder=self.recorder.text())
+            outcome=self.outcome.toPlainText(), kind=self.kind.currentData(), team_id=self.team.currentData(),
+            station_id=self.station.currentData(), brand_project_id=self.brand_project.currentData(),
+            pairing_id=self._pairing_id, leader=self.leader.text(), recorder=self.recorder.text())
 
     def save(self) -> bool:
         try:
@@ -177,6 +230,8 @@ class ActivityDialog(QDialog):
         for key, label in self.errors.items():
             label.setText(errors.get(key, ""))
             label.setVisible(key in errors)
+        # e.g. the activity was deleted meanwhile: not about one field, but must not go unsaid
+        self.notes.setText("\n".join(str(m) for key, m in errors.items() if key not in self.errors))
 
     def _show_participants(self) -> None:
         lines = self._activities.participants(self.activity_id) if self.activity_id else []
@@ -185,6 +240,33 @@ class ActivityDialog(QDialog):
         for row, line in enumerate(lines):
             self.participants.setItem(row, 0, QTableWidgetItem(line.name))
             self.participants.setItem(row, 1, QTableWidgetItem(line.hours_text))
+
+    def add_team(self) -> None:
+        """Everyone now in a team takes part (credited the activity's length), e.g. the organising team."""
+        title = _("Add a whole team")
+        if not self._team_choices:
+            QMessageBox.information(self, title, _("There are no teams yet. Set them up on the Teams page first."))
+            return
+        if self.activity_id is None:
+            answer = QMessageBox.question(self, title, _("Participants are added to a saved activity. Save the "
+                                                         "activity now?"))
+            if answer != QMessageBox.StandardButton.Yes or not self.save():
+                return
+        labels = [label for label, _id in self._team_choices]
+        ids = [team_id for _label, team_id in self._team_choices]
+        organiser = self.team.currentData()
+        label, ok = QInputDialog.getItem(self, title, _("Team (everyone now in it is added):"), labels,
+                                         ids.index(organiser) if organiser in ids else 0, False)
+        if not ok:
+            return
+        try:
+            result = self._activities.add_team(self.activity_id, ids[labels.index(label)])
+        except InvalidEntry as exc:
+            QMessageBox.warning(self, title, "\n".join(str(m) for m in exc.errors.values()))
+            return
+        self.notes.setText("\n".join([_("{n} people added.").format(n=len(result.added))]
+                                     + [w.message for w in result.warnings]))
+        self._show_participants()
 
     def _correct(self) -> None:
         row = self.participants.currentRow()

@@ -14,14 +14,20 @@ from volunteer_desk.services.context import Services
 from volunteer_desk.ui import appearance
 from volunteer_desk.ui.activities_page import ActivitiesPage
 from volunteer_desk.ui.dashboard_page import DashboardPage
+from volunteer_desk.ui.journals_page import JournalsPage
+from volunteer_desk.ui.needs_page import NeedsPage
+from volunteer_desk.ui.pairing_page import PairingPage
 from volunteer_desk.ui.review_page import ReviewPage
-from volunteer_desk.ui.teams_page import TeamsPage
 from volunteer_desk.ui.roster_page import RecyclePage, RosterPage
 from volunteer_desk.ui.settings_dialog import OrganisationSettingsDialog
+from volunteer_desk.ui.stations_page import StationsPage
+from volunteer_desk.ui.teams_page import TeamsPage
 
 if TYPE_CHECKING:
     from volunteer_desk.ui.activity_dialog import ActivityDialog
+    from volunteer_desk.ui.points_dialog import PointsDialog
     from volunteer_desk.ui.registration_dialog import RegistrationDialog
+    from volunteer_desk.ui.rules_dialog import RulesDialog
 
 
 class MainWindow(QMainWindow):
@@ -34,12 +40,19 @@ class MainWindow(QMainWindow):
         self.activities_page = ActivitiesPage(services.activity_list, parent=self)
         self.review_page = ReviewPage(services.reports, parent=self)
         self.teams_page = TeamsPage(services.teams, services.categories, services.activities, parent=self)
+        self.stations_page = StationsPage(services.stations, parent=self)
+        self.pairing_page = PairingPage(services.pairing, services.activities, services.teams, parent=self)
+        self.needs_page = NeedsPage(services.needs, services.teams, services.pairing, services.categories, parent=self)
+        self.journals_page = JournalsPage(services.journals, services.activities, parent=self)
         self.recycle_page = RecyclePage(services.roster, services.volunteers, self)
         self.pages = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         for title, page in ((_("Home"), self.dashboard_page), (_("Roster"), self.roster_page),
                             (_("Activities"), self.activities_page), (_("Teams"), self.teams_page),
+                            (_("Stations and brand projects"), self.stations_page),
+                            (_("Pairing"), self.pairing_page), (_("Needs of the people"), self.needs_page),
+                            (_("Weekly journals"), self.journals_page),
                             (_("Quarterly review"), self.review_page),
                             (_("Recycle list"), self.recycle_page)):
             self.navigation.addItem(title)
@@ -58,7 +71,9 @@ class MainWindow(QMainWindow):
         self.roster_page.open_requested.connect(self.open_volunteer)
         self.activities_page.new_requested.connect(self.new_activity)
         self.activities_page.open_requested.connect(self.open_activity)
-        for page in (self.roster_page, self.recycle_page):
+        self.roster_page.points_requested.connect(self.open_points)
+        self.pairing_page.open_activity_requested.connect(self.open_activity)
+        for page in (self.roster_page, self.recycle_page, self.stations_page, self.pairing_page):
             page.changed.connect(self.data_changed)
         self._build_menus()
         self._update_title()
@@ -76,6 +91,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("E&xit"), QKeySequence.StandardKey.Quit, self.close)
         settings_menu = self.menuBar().addMenu(_("&Settings"))
         self._action(settings_menu, _("&Our organisation…"), None, self.edit_organisation)
+        self._action(settings_menu, _("&Hours, points and star rules…"), None, self.edit_rules)
         view_menu = self.menuBar().addMenu(_("&View"))
         self.large_text_action = self._action(view_menu, _("&Large text"), QKeySequence("Ctrl+="), self._toggle_large)
         self.large_text_action.setCheckable(True)
@@ -101,6 +117,7 @@ class MainWindow(QMainWindow):
         self.recycle_page.refresh()
         self.activities_page.refresh()
         self.dashboard_page.refresh()
+        self.pairing_page.refresh()
 
     def new_activity(self) -> ActivityDialog:
         return self._open_activity(None)
@@ -112,7 +129,8 @@ class MainWindow(QMainWindow):
         from volunteer_desk.ui.activity_dialog import ActivityDialog  # first use only: start-up counts
 
         services = self.services
-        dialog = ActivityDialog(services.activities, services.ledgers, services.categories, activity_id, self)
+        dialog = ActivityDialog(services.activities, services.ledgers, services.categories, services.teams,
+                                services.stations, services.photos, activity_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda _id: self.activities_page.refresh())
         dialog.finished.connect(lambda _code: self.data_changed())
@@ -123,6 +141,24 @@ class MainWindow(QMainWindow):
         dialog = OrganisationSettingsDialog(self.services.setup, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._update_title)
+        dialog.open()
+        return dialog
+
+    def edit_rules(self) -> RulesDialog:
+        from volunteer_desk.ui.rules_dialog import RulesDialog
+
+        dialog = RulesDialog(self.services.rules, self.services.categories, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.data_changed)
+        dialog.open()
+        return dialog
+
+    def open_points(self, volunteer_id: str, name: str) -> PointsDialog:
+        from volunteer_desk.ui.points_dialog import PointsDialog
+
+        dialog = PointsDialog(self.services.ledgers, self.services.activities, volunteer_id, name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(lambda _id: self.data_changed())
         dialog.open()
         return dialog
 

@@ -82,6 +82,7 @@ class _VolunteerTable(QWidget):
 
 class RosterPage(QWidget):
     open_requested = Signal(str)
+    points_requested = Signal(str, str)  # id, name
     new_requested = Signal()
     changed = Signal()
 
@@ -89,13 +90,14 @@ class RosterPage(QWidget):
         super().__init__(parent)
         self._volunteers = volunteers
         self.table = _VolunteerTable(roster, RosterQuery(), self)
-        self.table.view.doubleClicked.connect(self._open_index)
-        self.table.view.activated.connect(self._open_index)
+        self.table.view.activated.connect(self._open_index)  # Enter, and a double click: one signal, one dialog
         new = QPushButton(_("New volunteer (Ctrl+N)"), self)
         new.setObjectName("newVolunteer")
         new.clicked.connect(self.new_requested)
         self.open_button = QPushButton(_("Open"), self)
         self.open_button.clicked.connect(self._open_current)
+        self.points_button = QPushButton(_("Hours and points…"), self)
+        self.points_button.clicked.connect(self._points_current)
         self.delete_button = QPushButton(_("Delete…"), self)
         self.delete_button.setObjectName("deleteVolunteer")
         self.delete_button.clicked.connect(self.delete_current)
@@ -113,6 +115,7 @@ class RosterPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(new)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.points_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -156,6 +159,13 @@ class RosterPage(QWidget):
         volunteer_id = self.table.current_id()
         if volunteer_id:
             self.open_requested.emit(volunteer_id)
+
+    def _points_current(self) -> None:
+        volunteer_id = self.table.current_id()
+        if volunteer_id:
+            self.points_requested.emit(volunteer_id, self.table.view.currentIndex().siblingAtColumn(1).data())
+        else:
+            QMessageBox.information(self, _("Hours and points…"), _("First click the person in the list."))
 
     def delete_current(self) -> None:
         volunteer_id = self.table.current_id()

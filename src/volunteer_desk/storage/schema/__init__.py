@@ -14,12 +14,13 @@ from volunteer_desk.storage.schema.service import (
     PointsEntry,
     WeeklyJournal,
 )
+from volunteer_desk.storage.schema.tally import ServiceTally
 from volunteer_desk.storage.schema.teams import BrandProject, ServiceCategory, ServiceStation, Team, TeamMembership
 from volunteer_desk.storage.schema.volunteer import VolunteerRow
 
 __all__ = [
     "Activity", "ActivityPhoto", "AppSetting", "AuditEntry", "Base", "BrandProject", "HoursEntry", "Need",
     "Organisation", "Pairing", "PairingBeneficiary", "PairingMember", "Participation", "PersonServed",
-    "PointsEntry", "QuarterlyReview", "ServiceCategory", "ServiceStation", "Team", "TeamMembership", "VolunteerRow",
-    "WeeklyJournal",
+    "PointsEntry", "QuarterlyReview", "ServiceCategory", "ServiceStation", "ServiceTally", "Team", "TeamMembership",
+    "VolunteerRow", "WeeklyJournal",
 ]
