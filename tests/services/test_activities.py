@@ -10,7 +10,7 @@ import itertools
 import pytest
 from sqlalchemy import func, select
 
-from volunteer_desk.domain.enums import ActivityKind
+from volunteer_desk.domain.enums import ActivityKind, TeamKind
 from volunteer_desk.domain.setup import SetupInfo
 from volunteer_desk.services.activity_photos import MAX_PHOTO_BYTES, ActivityPhotoService
 from volunteer_desk.services.activities import (
@@ -19,9 +19,11 @@ from volunteer_desk.services.activities import (
     ActivityService,
     InvalidActivity,
 )
+from volunteer_desk.services.categories import CategoryService
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.ledgers import LedgerService
 from volunteer_desk.services.setup import SetupService
+from volunteer_desk.services.teams import TeamInput, TeamService
 from volunteer_desk.services.volunteers import VolunteerService
 from volunteer_desk.storage.schema import (
     Activity,
@@ -310,3 +312,17 @@ def test_one_bad_line_on_a_sign_in_sheet_saves_nothing(service, database, bad_li
         assert session.scalar(select(func.count()).select_from(HoursEntry)) == 0
         assert session.scalar(select(func.count()).select_from(PointsEntry)) == 0
         assert session.scalar(select(func.count()).select_from(Participation)) == 0
+
+
+def test_a_team_deleted_since_stays_on_its_activity_but_cannot_be_chosen_anew(database):
+    teams = TeamService(database)
+    category = CategoryService(database).list(include_inactive=False)[0].id
+    team = teams.create(TeamInput(name="星河社区服务队", kind=TeamKind.TEAM, category_id=category))
+    service = activity_service(database)
+    kept = service.create(draft(team_id=team))
+    teams.delete(team)
+    service.update(kept, draft(team_id=team, place="红梅社区东门"))
+    assert service.get(kept).team_id == team
+    with pytest.raises(InvalidActivity) as refused:
+        service.create(draft(team_id=team))
+    assert set(refused.value.errors) == {"team_id"}

@@ -64,7 +64,7 @@ def test_a_person_served_needs_a_name_and_a_category_free_text_allowed(pairing, 
     with pytest.raises(InvalidEntry) as raised:
         pairing.save_person(PersonInput(name="", category=""))
     assert raised.value.errors == {"name": _("{label} is required.").format(label=_("Name")),
-                                   "category": _("{label} is required.").format(label=_("Category"))}
+                                   "category": _("{label} is required.").format(label=_("Kind of person"))}
     with pytest.raises(InvalidEntry) as raised:
         pairing.save_person(PersonInput(name="李奶奶", category="空巢老人", contact="1" * 41))
     assert raised.value.errors == {"contact": _("At most {n} characters; this has {count}.").format(n=40, count=41)}

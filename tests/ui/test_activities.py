@@ -25,11 +25,8 @@ def _volunteer(window, name, mobile, sequence):
 
 
 def activity_dialog(window, activity_id=None) -> ActivityDialog:
-    """Built as MainWindow._open_activity builds it."""
-    s = window.services
-    dialog = ActivityDialog(s.activities, s.ledgers, s.categories, s.teams, s.stations, s.photos, activity_id, window)
-    dialog.show()
-    return dialog
+    """Opened as the activities page opens it."""
+    return window.open_activity(activity_id) if activity_id else window.new_activity()
 
 
 def fill_in(dialog) -> None:
@@ -127,19 +124,20 @@ def test_saving_keeps_a_pairing_the_dialog_does_not_show(qtbot, window):
     assert services.activities.get(activity).pairing_id == pairing
 
 
-def test_a_deleted_team_stays_shown_until_another_is_chosen(qtbot, window):
+def test_a_deleted_team_stays_shown_and_saving_other_changes_keeps_it(qtbot, window):
     services = window.services
     team = _team(window)
     activity = services.activities.create(ActivityDraft(held_on=dt.date.today(), place="星河社区", content="清理楼道",
-                                                         team_id=team))
+                                                        team_id=team))
     services.teams.delete(team)
     dialog = activity_dialog(window, activity)
     assert dialog.team.currentData() == team and dialog.team.currentText()  # shown, not silently dropped
-    assert not dialog.save()
-    assert not dialog.errors["team_id"].isHidden() and dialog.errors["team_id"].text()
-    assert dialog.place.text() == "星河社区"
-    dialog.team.setCurrentIndex(0)
+    dialog.place.clear()
+    type_chinese(dialog.place, "星河社区东门")
     assert dialog.save() and dialog.errors["team_id"].isHidden()
+    assert (services.activities.get(activity).team_id, services.activities.get(activity).place) == (team, "星河社区东门")
+    dialog.team.setCurrentIndex(0)
+    assert dialog.save()
     assert services.activities.get(activity).team_id is None
 
 

@@ -180,3 +180,15 @@ def test_showing_the_page_again_picks_up_new_activities_but_keeps_edits(page, wi
     page.hide()
     page.show()
     assert page.reflection.toPlainText() == "正在写"
+
+
+def test_closing_the_program_asks_about_an_unsaved_journal(qtbot, window, monkeypatch):
+    page = window.journals_page
+    window.navigation.setCurrentRow(window.pages.indexOf(page))
+    volunteer = _volunteer(window, "张三", "13812345670", "011")
+    page.open_volunteer(volunteer, "张三")
+    type_chinese(page.reflection, "很有收获")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert not window.close() and window.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.close()

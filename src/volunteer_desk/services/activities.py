@@ -192,10 +192,13 @@ class ActivityService:
             ActivityKind(draft.kind)
         except ValueError:
             errors["kind"] = _("Choose the kind of activity.")
+        saved = session.get(Activity, editing) if editing else None
         for field, table in (("category_id", ServiceCategory), ("team_id", Team), ("station_id", ServiceStation),
                              ("brand_project_id", BrandProject), ("pairing_id", Pairing)):
             value = getattr(draft, field)
-            if value and not store.exists(session, table, value):
+            # A choice deleted since the activity was saved may stay: correcting a place must not force a new team.
+            unchanged = saved is not None and getattr(saved, field) == value
+            if value and not unchanged and not store.exists(session, table, value):
                 errors[field] = _("This choice no longer exists; choose again.")
         if editing and "held_on" not in errors and draft.held_on > today:
             credited = any(p.minutes for p, _name in store.participations(session, editing))

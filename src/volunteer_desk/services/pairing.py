@@ -103,7 +103,7 @@ def _check_person(entry: PersonInput) -> dict:
     errors: dict[str, str] = {}
     values = {
         "name": check_text(errors, "name", _("Name"), entry.name, NAME_MAX),
-        "category": check_text(errors, "category", _("Category"), entry.category, CATEGORY_MAX),
+        "category": check_text(errors, "category", _("Kind of person"), entry.category, CATEGORY_MAX),
         "address": check_text(errors, "address", _("Address"), entry.address, ADDRESS_MAX, required=False),
         "contact": check_text(errors, "contact", _("Contact"), entry.contact, CONTACT_MAX, required=False),
         "needs": (entry.needs or "").strip(),

@@ -30,7 +30,7 @@ EARLIEST_WEEK = QDate(2000, 1, 3)
 
 
 def week_text(day: QDate) -> str:
-    """"2026年11月16日—11月22日" for any day of that week. QDate arithmetic: Qt asks for the text of its
+    """The week holding `day`, as 2026年11月16日—11月22日. In QDate arithmetic: Qt asks for the text of its
     extreme dates too, where Python's date would overflow."""
     first = day.addDays(1 - day.dayOfWeek())
     last = first.addDays(6)
@@ -117,6 +117,7 @@ class JournalsPage(QWidget):
 
         self.title = QLabel(self)
         self.title.setObjectName("sheetTitle")
+        self.title.setWordWrap(True)  # a long name with a week across the new year, in large text
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.content = QPlainTextEdit(self)
@@ -321,8 +322,9 @@ class JournalsPage(QWidget):
     def _look_up(self, text: str) -> None:
         self.found.clear()
         for candidate in self._activities.resolve_participant(text):
-            label = "  ".join(part for part in (candidate.name, candidate.mobile, candidate.organisation) if part)
-            item = QListWidgetItem(label, self.found)
+            # The phone tells namesakes apart; the organisation is in the tooltip, to keep the list narrow.
+            item = QListWidgetItem(f"{candidate.name}  {candidate.mobile}", self.found)
+            item.setToolTip(candidate.organisation)
             item.setData(VOLUNTEER_ROLE, (candidate.volunteer_id, candidate.name))
         self.found.setCurrentRow(0)
         self.found.setVisible(bool(text.strip()))

@@ -79,6 +79,13 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.resize(1280, 800)
 
+    def closeEvent(self, event) -> None:
+        """A journal being written is the one page-level edit: ask before it is lost."""
+        if self.journals_page.maybe_leave():
+            event.accept()
+        else:
+            event.ignore()
+
     def _update_title(self) -> None:
         """Qt adds the program's display name after the title itself: "西湖街道机关第一党支部 — 党员志愿者服务管理"."""
         self.setWindowTitle(self.services.setup.current().name)
