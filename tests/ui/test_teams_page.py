@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from tests.ui.conftest import type_chinese
 from tests.ui.test_activities import _volunteer
 from volunteer_desk.domain.enums import TeamKind, TeamRole
+from volunteer_desk.services.stations import ProjectInput, StationInput
 from volunteer_desk.services.teams import TeamInput
 from volunteer_desk.ui.teams_page import TeamDialog
 
@@ -17,7 +18,7 @@ def test_create_a_team_add_members_and_see_warnings(qtbot, window, monkeypatch):
     page = window.teams_page
     window.navigation.setCurrentRow(window.pages.indexOf(page))
 
-    dialog = TeamDialog(window.services.teams, window.services.categories, page)
+    dialog = TeamDialog(window.services.teams, window.services.categories, window.services.stations, parent=page)
     qtbot.addWidget(dialog)
     type_chinese(dialog.name, "星河社区服务队")
     dialog.kind.setCurrentIndex(dialog.kind.findData(TeamKind.TEAM.value))
@@ -45,7 +46,7 @@ def test_create_a_team_add_members_and_see_warnings(qtbot, window, monkeypatch):
 
 
 def test_a_detachment_without_a_brigade_is_explained_and_the_dialog_stays(qtbot, window):
-    dialog = TeamDialog(window.services.teams, window.services.categories, window)
+    dialog = TeamDialog(window.services.teams, window.services.categories, window.services.stations, parent=window)
     qtbot.addWidget(dialog)
     type_chinese(dialog.name, "第一支队")
     dialog.kind.setCurrentIndex(dialog.kind.findData(TeamKind.DETACHMENT.value))
@@ -63,3 +64,29 @@ def test_the_tree_shows_detachments_under_their_brigade(qtbot, window):
     window.navigation.setCurrentRow(window.pages.indexOf(page))
     top = page.tree.topLevelItem(0)
     assert top.text(0).startswith("西湖大队") and top.child(0).text(0).startswith("第一支队")
+
+
+def test_edit_a_team_to_give_it_a_station_and_a_brand_project_then_delete_it(qtbot, window, monkeypatch):
+    services = window.services
+    category = services.categories.list(include_inactive=False)[0].id
+    team = services.teams.create(TeamInput(name="星河社区服务队", kind=TeamKind.TEAM, category_id=category))
+    station = services.stations.save_station(StationInput(name="红梅社区服务站"))
+    project = services.stations.save_project(ProjectInput(name="银发课堂"))
+    page = window.teams_page
+    page.refresh(select=team)
+
+    dialog = TeamDialog(services.teams, services.categories, services.stations, services.teams.get(team), page)
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == "星河社区服务队" and dialog.category.currentData() == category
+    dialog.station.setCurrentIndex(dialog.station.findData(station))
+    dialog.project.setCurrentIndex(dialog.project.findData(project))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    info = services.teams.get(team)
+    assert (info.station_name, info.brand_project_name) == ("红梅社区服务站", "银发课堂")
+    page.refresh(select=team)
+    assert "红梅社区服务站" in page.title.text() and "银发课堂" in page.title.text()
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.delete_team()
+    assert services.teams.get(team) is None and page.current_team() is None

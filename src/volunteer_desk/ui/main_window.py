@@ -39,7 +39,8 @@ class MainWindow(QMainWindow):
         self.roster_page = RosterPage(services.roster, services.volunteers, self)
         self.activities_page = ActivitiesPage(services.activity_list, parent=self)
         self.review_page = ReviewPage(services.reports, parent=self)
-        self.teams_page = TeamsPage(services.teams, services.categories, services.activities, parent=self)
+        self.teams_page = TeamsPage(services.teams, services.categories, services.activities, services.stations,
+                                    parent=self)
         self.stations_page = StationsPage(services.stations, parent=self)
         self.pairing_page = PairingPage(services.pairing, services.activities, services.teams, parent=self)
         self.needs_page = NeedsPage(services.needs, services.teams, services.pairing, services.categories, parent=self)

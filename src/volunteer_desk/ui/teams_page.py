@@ -28,19 +28,22 @@ from volunteer_desk.i18n import _
 from volunteer_desk.services.activities import ActivityService
 from volunteer_desk.services.categories import CategoryService
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.services.teams import TeamInput, TeamNode, TeamService
+from volunteer_desk.services.stations import StationService
+from volunteer_desk.services.teams import TeamInfo, TeamInput, TeamNode, TeamService
 
 TEAM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class TeamDialog(QDialog):
-    """A new team: its name, kind, the brigade a 支队 belongs to, and its service category."""
+    """A team's name, kind, the brigade a 支队 belongs to, its service category, and optionally the station it
+    serves at and the brand project it runs. Without `team`, a new team."""
 
-    def __init__(self, teams: TeamService, categories: CategoryService, parent=None):
+    def __init__(self, teams: TeamService, categories: CategoryService, stations: StationService,
+                 team: TeamInfo | None = None, parent=None):
         super().__init__(parent)
-        self._teams = teams
-        self.team_id: str | None = None
-        self.setWindowTitle(_("New team"))
+        self._teams, self._editing = teams, team
+        self.team_id: str | None = team.id if team else None
+        self.setWindowTitle(_("Edit team") if team else _("New team"))
         self.name = QLineEdit(self)
         self.kind = QComboBox(self)
         for kind in TeamKind:
@@ -48,10 +51,29 @@ class TeamDialog(QDialog):
         self.parent_team = QComboBox(self)
         self.parent_team.addItem("", None)
         for team_id, name in teams.brigades():
-            self.parent_team.addItem(name, team_id)
+            if team is None or team_id != team.id:
+                self.parent_team.addItem(name, team_id)
         self.category = QComboBox(self)
         for category in categories.list(include_inactive=False):
             self.category.addItem(category.name, category.id)
+        self.station = QComboBox(self)
+        self.station.addItem("", None)
+        for station in stations.stations():
+            self.station.addItem(station.name, station.id)
+        self.project = QComboBox(self)
+        self.project.addItem("", None)
+        for project in stations.projects():
+            self.project.addItem(project.name, project.id)
+        if team is not None:
+            self.name.setText(team.name)
+            for combo, value, text in ((self.kind, team.kind.value, team.kind.label),
+                                       (self.parent_team, team.parent_id, team.parent_name),
+                                       (self.category, team.category_id, team.category_name),
+                                       (self.station, team.station_id, team.station_name),
+                                       (self.project, team.brand_project_id, team.brand_project_name)):
+                if combo.findData(value) < 0:  # out of use or deleted since: still shown, as saved
+                    combo.addItem(text, value)
+                combo.setCurrentIndex(combo.findData(value))
         self.message = QLabel(self)
         self.message.setObjectName("fieldError")
         self.message.setWordWrap(True)
@@ -60,6 +82,8 @@ class TeamDialog(QDialog):
         form.addRow(_("Team kind"), self.kind)
         form.addRow(_("Brigade (for a detachment)"), self.parent_team)
         form.addRow(_("Service category"), self.category)
+        form.addRow(_("Service station"), self.station)
+        form.addRow(_("Brand project"), self.project)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -70,9 +94,13 @@ class TeamDialog(QDialog):
 
     def accept(self) -> None:
         entry = TeamInput(name=self.name.text(), kind=TeamKind(self.kind.currentData()),
-                          category_id=self.category.currentData(), parent_id=self.parent_team.currentData())
+                          category_id=self.category.currentData(), parent_id=self.parent_team.currentData(),
+                          station_id=self.station.currentData(), brand_project_id=self.project.currentData())
         try:
-            self.team_id = self._teams.create(entry)
+            if self._editing is None:
+                self.team_id = self._teams.create(entry)
+            else:
+                self._teams.update(self._editing.id, entry)
         except InvalidEntry as exc:  # the dialog stays open with what was typed
             self.message.setText("\n".join(str(m) for m in exc.errors.values()))
             return
@@ -80,10 +108,11 @@ class TeamDialog(QDialog):
 
 
 class TeamsPage(QWidget):
-    def __init__(self, teams: TeamService, categories: CategoryService, activities: ActivityService, *,
-                 today=dt.date.today, parent=None):
+    def __init__(self, teams: TeamService, categories: CategoryService, activities: ActivityService,
+                 stations: StationService, *, today=dt.date.today, parent=None):
         super().__init__(parent)
         self._teams, self._categories, self._activities, self._today = teams, categories, activities, today
+        self._stations = stations
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([_("Team"), _("Team kind"), _("Members")])
         self.tree.currentItemChanged.connect(lambda *_args: self._show_team())
@@ -98,13 +127,21 @@ class TeamsPage(QWidget):
         self.members.verticalHeader().hide()
         new = QPushButton(_("New team…"), self)
         new.clicked.connect(self.new_team)
+        edit = QPushButton(_("Edit team…"), self)
+        edit.clicked.connect(self.edit_team)
+        delete = QPushButton(_("Delete team…"), self)
+        delete.clicked.connect(self.delete_team)
+        self.tree.itemDoubleClicked.connect(lambda *_args: self.edit_team())
         add = QPushButton(_("Add member…"), self)
         add.clicked.connect(self.add_member)
         leave = QPushButton(_("Member leaves"), self)
         leave.clicked.connect(self.member_leaves)
         left = QVBoxLayout()
         left.addWidget(self.tree, 1)
-        left.addWidget(new)
+        team_buttons = QHBoxLayout()
+        for button in (new, edit, delete):
+            team_buttons.addWidget(button)
+        left.addLayout(team_buttons)
         right = QVBoxLayout()
         right.addWidget(self.title)
         right.addWidget(self.warnings)
@@ -152,7 +189,8 @@ class TeamsPage(QWidget):
     def _show_team(self) -> None:
         team_id = self.current_team()
         info = self._teams.get(team_id) if team_id else None
-        details = "，".join(part for part in (info.kind.label, info.category_name) if part) if info else ""
+        details = "，".join(part for part in (info.kind.label, info.category_name, info.station_name,
+                                              info.brand_project_name) if part) if info else ""
         self.title.setText(f"{info.name}（{details}）" if info else "")
         self.warnings.setText("\n".join(f"⚠ {w}" for w in info.warnings) if info else "")
         members = info.members if info else ()
@@ -164,9 +202,33 @@ class TeamsPage(QWidget):
                 self.members.setItem(row, column, QTableWidgetItem(text))
 
     def new_team(self) -> None:
-        dialog = TeamDialog(self._teams, self._categories, self)
+        dialog = TeamDialog(self._teams, self._categories, self._stations, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh(select=dialog.team_id)
+
+    def edit_team(self) -> None:
+        info = self._teams.get(self.current_team()) if self.current_team() else None
+        if info is None:
+            QMessageBox.information(self, _("Edit team"), _("First click the team in the list."))
+            return
+        dialog = TeamDialog(self._teams, self._categories, self._stations, info, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh(select=info.id)
+
+    def delete_team(self) -> None:
+        info = self._teams.get(self.current_team()) if self.current_team() else None
+        if info is None:
+            QMessageBox.information(self, _("Delete team"), _("First click the team in the list."))
+            return
+        answer = QMessageBox.question(self, _("Delete team"), _("Delete the team “{name}”?").format(name=info.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._teams.delete(info.id)
+        except InvalidEntry as exc:
+            QMessageBox.warning(self, _("Delete team"), "\n".join(str(m) for m in exc.errors.values()))
+            return
+        self.refresh()
 
     def add_member(self) -> None:
         team_id = self.current_team()
