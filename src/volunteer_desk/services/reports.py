@@ -4,6 +4,7 @@ quarterly report (季度报表) and, for a committee, the same figures unit by u
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from volunteer_desk.domain import stars, teams
 from volunteer_desk.domain.calendar import Quarter
@@ -17,8 +18,7 @@ from volunteer_desk.storage.schema import QuarterlyReview, Team, VolunteerRow
 MAX_COMMENT_LENGTH = 500
 
 
-@dataclass(frozen=True)
-class VolunteerQuarter:
+class VolunteerQuarter(NamedTuple):  # a tuple: a ranking makes thousands, and a frozen dataclass costs twice as much
     volunteer_id: str
     name: str
     minutes: int  # credited in the quarter

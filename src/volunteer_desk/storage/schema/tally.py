@@ -21,4 +21,6 @@ class ServiceTally(Base):
     activities: Mapped[int] = mapped_column(default=0)  # how many such participations
     points: Mapped[float] = mapped_column(default=0.0)  # live points entries earned in the quarter
 
-    __table_args__ = (Index("ix_service_tally_by_period", "period", "volunteer_id", "minutes", "activities"),)
+    # WITHOUT ROWID: the rows live in the key's B-tree, so a volunteer's quarter is one lookup, not two.
+    __table_args__ = (Index("ix_service_tally_by_period", "period", "volunteer_id", "minutes", "activities"),
+                      {"sqlite_with_rowid": False})

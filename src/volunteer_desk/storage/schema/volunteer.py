@@ -58,4 +58,6 @@ class VolunteerRow(Record, Base):
               sqlite_where=text("deleted = 0 AND id_number IS NOT NULL")),
         Index("ix_volunteer_search", *SEARCH_INDEX_COLUMNS),
         *(Index(f"ix_volunteer_by_{name}", "deleted", name) for name in ROSTER_SORT_COLUMNS),
+        # A unit's people for its quarter summary, without reading the wide rows (docs/PERFORMANCE.md).
+        Index("ix_volunteer_by_unit", "org_id", "deleted", "id", "name", "name_pinyin"),
     )

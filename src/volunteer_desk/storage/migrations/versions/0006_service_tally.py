@@ -1,4 +1,5 @@
-"""service tally: each volunteer's minutes, activities and points per quarter, kept by triggers
+"""service tally: each volunteer's minutes, activities and points per quarter, kept by triggers; a unit's
+volunteers by a covering index
 
 Revision ID: 0006
 Revises: 0005
@@ -72,10 +73,14 @@ def upgrade() -> None:
     sa.Column('minutes', sa.Integer(), nullable=False),
     sa.Column('activities', sa.Integer(), nullable=False),
     sa.Column('points', sa.Double(), nullable=False),
-    sa.PrimaryKeyConstraint('volunteer_id', 'period', name=op.f('pk_service_tally'))
+    sa.PrimaryKeyConstraint('volunteer_id', 'period', name=op.f('pk_service_tally')),
+    sqlite_with_rowid=False
     )
     with op.batch_alter_table('service_tally', schema=None) as batch_op:
         batch_op.create_index('ix_service_tally_by_period', ['period', 'volunteer_id', 'minutes', 'activities'], unique=False)
+
+    with op.batch_alter_table('volunteer', schema=None) as batch_op:
+        batch_op.create_index('ix_volunteer_by_unit', ['org_id', 'deleted', 'id', 'name', 'name_pinyin'], unique=False)
 
     # What is already recorded, then the triggers keep it.
     op.execute(_add(f"""SELECT p.volunteer_id, {_period('a.held_on')}, sum(p.minutes), count(*), 0
@@ -90,6 +95,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER {name}")
+    with op.batch_alter_table('volunteer', schema=None) as batch_op:
+        batch_op.drop_index('ix_volunteer_by_unit')
     with op.batch_alter_table('service_tally', schema=None) as batch_op:
         batch_op.drop_index('ix_service_tally_by_period')
 
