@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from tests.services.test_activities import activity_service, draft, make_volunteer
 from volunteer_desk.domain.calendar import Quarter
+from volunteer_desk.services import demo
 from volunteer_desk.services.reports import ReportService
 from volunteer_desk.storage import migrate
 
@@ -89,3 +90,12 @@ def test_upgrading_an_older_database_tallies_what_it_already_holds(database, led
         command.downgrade(config, "0005")
     assert migrate.upgrade(database.engine)
     assert tally(database) == before and before
+
+
+def test_the_demo_bulk_fill_leaves_the_tally_right_and_the_triggers_in_place(database, ledger):
+    demo.fill(database, volunteers=30, activities=60, seed=3)
+    assert tally(database) == recomputed(database) and tally(database)
+    activities = activity_service(database)
+    zhang = make_volunteer(database, "张三", "13812345670")
+    activities.add_participants(activities.create(draft(held_on=dt.date(2026, 3, 5))), [zhang])
+    assert tally(database) == recomputed(database)

@@ -4,66 +4,19 @@ volunteers by a covering index
 Revision ID: 0006
 Revises: 0005
 
-A later migration that rebuilds participation, activity or points_entry with batch_alter_table (SQLite's
-copy-and-move) drops these triggers with the old table: it must create them again (TRIGGERS below).
-tests/storage/test_service_tally.py fails when they are missing.
+The triggers and the rebuild are in storage/tally.py, with what a later migration must know about them.
 """
 
 from alembic import op
 import sqlalchemy as sa
+
+from volunteer_desk.storage import tally
 
 
 revision = '0006'
 down_revision = '0005'
 branch_labels = None
 depends_on = None
-
-
-def _period(day: str) -> str:
-    """The quarter of a date stored as 'YYYY-MM-DD': 2026-11-23 → 20264."""
-    return f"(CAST(substr({day}, 1, 4) AS INTEGER) * 10 + (CAST(substr({day}, 6, 2) AS INTEGER) + 2) / 3)"
-
-
-def _add(select: str) -> str:
-    """Add (volunteer_id, period, minutes, activities, points) rows to the tally."""
-    return f"""INSERT INTO service_tally (volunteer_id, period, minutes, activities, points) {select}
-        ON CONFLICT (volunteer_id, period) DO UPDATE SET minutes = minutes + excluded.minutes,
-            activities = activities + excluded.activities, points = points + excluded.points;"""
-
-
-def _participation(row: str, sign: str) -> str:
-    """A participation counts while it and its activity are live."""
-    return _add(f"""SELECT {row}.volunteer_id, {_period('a.held_on')}, {sign}{row}.minutes, {sign}1, 0
-        FROM activity a WHERE a.id = {row}.activity_id AND a.deleted = 0 AND {row}.deleted = 0""")
-
-
-def _activity(row: str, sign: str) -> str:
-    return _add(f"""SELECT p.volunteer_id, {_period(f'{row}.held_on')}, {sign}p.minutes, {sign}1, 0
-        FROM participation p WHERE p.activity_id = {row}.id AND p.deleted = 0 AND {row}.deleted = 0""")
-
-
-def _points(row: str, sign: str) -> str:
-    return _add(f"""SELECT {row}.volunteer_id, {_period(f'{row}.earned_on')}, 0, 0, {sign}{row}.points
-        WHERE {row}.deleted = 0""")
-
-
-TRIGGERS = {
-    "tally_participation_insert": f"AFTER INSERT ON participation BEGIN {_participation('NEW', '')} END",
-    "tally_participation_update": f"""AFTER UPDATE OF minutes, deleted, volunteer_id, activity_id ON participation
-        WHEN OLD.minutes IS NOT NEW.minutes OR OLD.deleted IS NOT NEW.deleted
-            OR OLD.volunteer_id IS NOT NEW.volunteer_id OR OLD.activity_id IS NOT NEW.activity_id
-        BEGIN {_participation('OLD', '-')} {_participation('NEW', '')} END""",
-    "tally_participation_delete": f"AFTER DELETE ON participation BEGIN {_participation('OLD', '-')} END",
-    "tally_activity_update": f"""AFTER UPDATE OF held_on, deleted ON activity
-        WHEN OLD.held_on IS NOT NEW.held_on OR OLD.deleted IS NOT NEW.deleted
-        BEGIN {_activity('OLD', '-')} {_activity('NEW', '')} END""",
-    "tally_points_insert": f"AFTER INSERT ON points_entry BEGIN {_points('NEW', '')} END",
-    "tally_points_update": f"""AFTER UPDATE OF points, deleted, earned_on, volunteer_id ON points_entry
-        WHEN OLD.points IS NOT NEW.points OR OLD.deleted IS NOT NEW.deleted
-            OR OLD.earned_on IS NOT NEW.earned_on OR OLD.volunteer_id IS NOT NEW.volunteer_id
-        BEGIN {_points('OLD', '-')} {_points('NEW', '')} END""",
-    "tally_points_delete": f"AFTER DELETE ON points_entry BEGIN {_points('OLD', '-')} END",
-}
 
 
 def upgrade() -> None:
@@ -83,18 +36,12 @@ def upgrade() -> None:
         batch_op.create_index('ix_volunteer_by_unit', ['org_id', 'deleted', 'id', 'name', 'name_pinyin'], unique=False)
 
     # What is already recorded, then the triggers keep it.
-    op.execute(_add(f"""SELECT p.volunteer_id, {_period('a.held_on')}, sum(p.minutes), count(*), 0
-        FROM activity a JOIN participation p ON p.activity_id = a.id WHERE a.deleted = 0 AND p.deleted = 0
-        GROUP BY 1, 2"""))
-    op.execute(_add(f"""SELECT volunteer_id, {_period('earned_on')}, 0, 0, sum(points)
-        FROM points_entry WHERE deleted = 0 GROUP BY 1, 2"""))
-    for name, body in TRIGGERS.items():
-        op.execute(f"CREATE TRIGGER {name} {body}")
+    tally.rebuild(op.get_bind())
+    tally.create_triggers(op.get_bind())
 
 
 def downgrade() -> None:
-    for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER {name}")
+    tally.drop_triggers(op.get_bind())
     with op.batch_alter_table('volunteer', schema=None) as batch_op:
         batch_op.drop_index('ix_volunteer_by_unit')
     with op.batch_alter_table('service_tally', schema=None) as batch_op:
