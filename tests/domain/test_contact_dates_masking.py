@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -186,3 +187,14 @@ def test_masked_text_never_contains_the_hidden_digits():
     masked = masking.mask_id_number(number)
     assert len(masked) == len(number)
     assert "19491231" not in masked and "110105" not in masked
+
+
+def test_recorded_times_are_shown_on_the_local_clock(monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        assert dates.format_recorded(dt.datetime(2026, 11, 23, 8, 2)) == "2026-11-23 16:02"  # stored in UTC
+        assert dates.format_recorded(dt.datetime(2026, 12, 31, 20, 30)) == "2027-01-01 04:30"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -288,6 +288,7 @@ def test_teams_pairings_needs_and_journals_exist(busy):
         assert _scalar(busy, select(func.count()).select_from(table)) > 0, table.__tablename__
     assert _scalar(busy, select(func.count()).select_from(Need).where(Need.status == "closed",
                                                                    Need.closed_on.is_(None))) == 0
+    assert _scalar(busy, select(func.count()).select_from(Team).where(Team.category_id.is_(None))) == 0
 
 
 def test_activities_are_repeatable(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
 from tests.sheet_data import id_number, registration
 from tests.ui.conftest import type_chinese
@@ -162,3 +162,22 @@ def test_add_a_whole_team_saving_the_new_activity_first(qtbot, window, monkeypat
 
     dialog.add_team()  # again: nobody twice, and it says so
     assert dialog.participants.rowCount() == 2 and "0" in dialog.notes.text()
+
+
+def test_a_correction_shows_in_the_participants_hours_history_with_reason_and_operator(qtbot, window, monkeypatch):
+    services = window.services
+    volunteer = _volunteer(window, "张三", "13812345670", "011")
+    activity = services.activities.create(ActivityDraft(
+        held_on=dt.date.today() - dt.timedelta(days=1), starts_at=dt.time(9), ends_at=dt.time(11),
+        place="星河社区", content="清理楼道"))
+    services.activities.add_participants(activity, [volunteer])
+    dialog = activity_dialog(window, activity)
+    dialog.participants.setCurrentCell(0, 0)
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: (1.5, True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("签到表记为1.5小时", True))
+    dialog._correct()
+    history = dialog.show_history()
+    qtbot.addWidget(history)
+    rows = [[history.model.index(r, c).data() for c in range(4)] for r in range(history.model.rowCount())]
+    assert [row[2] for row in rows] == ["+2", "−0.5"] and rows[1][3] == "签到表记为1.5小时"
+    assert "1.5" in history.findChild(QLabel).text()

@@ -39,3 +39,9 @@ def format_year_month(value: dt.date | None) -> str:
 
 def format_date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
+
+
+def format_recorded(at: dt.datetime) -> str:
+    """When something was recorded, on this computer's clock: rows store UTC (storage/schema/base.py), and a
+    secretary in Beijing reading "08:02" for a correction made at 16:02 would be misled."""
+    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")

@@ -59,7 +59,7 @@ def _uuid(rng: random.Random) -> str:
 
 _BASE = ("id", "org_id", "created_at", "updated_at", "deleted")
 _COLUMNS = {
-    Team.__table__: ("name", "kind"),
+    Team.__table__: ("name", "kind", "category_id"),
     TeamMembership.__table__: ("team_id", "volunteer_id", "role", "joined_on"),
     BrandProject.__table__: ("name", "description", "started_on"),
     PersonServed.__table__: ("name", "category", "address", "contact", "needs"),
@@ -144,15 +144,15 @@ def fill_activities(session, org_ids: list[str], activities: int, seed: int,
         share = round(activities * len(vols) / total_volunteers) if org_id != org_ids[-1] else activities - done
         # Teams of 10–15 with a captain, a person responsible and a liaison; a volunteer is in one team at most.
         teams: list[str] = []
-        pool = rng.sample(vols, min(len(vols), 15 * len(data.TEAM_NAMES)))
+        pool = rng.sample(vols, min(len(vols), 15 * len(data.TEAMS)))
         roles = (TeamRole.CAPTAIN.value, TeamRole.RESPONSIBLE.value, TeamRole.LIAISON.value)
-        for name in data.TEAM_NAMES[:max(1, min(len(data.TEAM_NAMES), len(vols) // 60))]:
+        for name, category in data.TEAMS[:max(1, min(len(data.TEAMS), len(vols) // 60))]:
             size = min(rng.randint(10, 15), len(pool))
             members, pool = pool[:size], pool[size:]
             if not members:
                 break
             team = record(org_id)
-            rows.add(Team.__table__, team + (name, TeamKind.TEAM.value))
+            rows.add(Team.__table__, team + (name, TeamKind.TEAM.value, seeded_id(category)))
             teams.append(team[0])
             for n, volunteer_id in enumerate(members):
                 rows.add(TeamMembership.__table__, record(org_id) + (

@@ -3,7 +3,7 @@ project), who took part for how long, and its photos."""
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.ledgers import LedgerService
 from volunteer_desk.services.stations import StationService
 from volunteer_desk.services.teams import TeamNode, TeamService
+from volunteer_desk.ui.hours_history import HoursHistoryDialog
 from volunteer_desk.ui.photo_strip import PhotoStrip
 from volunteer_desk.ui.sign_in_entry import SignInEntry
 
@@ -144,6 +145,9 @@ class ActivityDialog(QDialog):
         people_buttons = QHBoxLayout()
         people_buttons.addWidget(whole_team)
         people_buttons.addWidget(correct)
+        history = QPushButton(_("Hours history…"), self)
+        history.clicked.connect(self.show_history)
+        people_buttons.addWidget(history)
         people_buttons.addStretch(1)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
@@ -267,6 +271,17 @@ class ActivityDialog(QDialog):
         self.notes.setText("\n".join([_("{n} people added.").format(n=len(result.added))]
                                      + [w.message for w in result.warnings]))
         self._show_participants()
+
+    def show_history(self) -> HoursHistoryDialog | None:
+        row = self.participants.currentRow()
+        if row < 0:
+            QMessageBox.information(self, _("Hours history"), _("First click the person in the participants list."))
+            return None
+        line = self._lines[row]
+        dialog = HoursHistoryDialog(self._ledgers, line.participation_id, line.name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _correct(self) -> None:
         row = self.participants.currentRow()

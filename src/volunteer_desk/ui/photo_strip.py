@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from volunteer_desk.domain import dates
 from volunteer_desk.i18n import _
 from volunteer_desk.services.activity_photos import MAX_PHOTO_BYTES, ActivityPhotoService
 from volunteer_desk.services.entries import InvalidEntry
@@ -169,7 +170,7 @@ class PhotoStrip(QWidget):
             item = QListWidgetItem(QIcon(_thumbnail(data)), info.caption or str(number))
             item.setData(PHOTO_ROLE, (info.id, info.caption))
             item.setToolTip(_("Added {time}. Double-click to view it large.").format(
-                time=info.added_at.strftime("%Y-%m-%d %H:%M")))
+                time=dates.format_recorded(info.added_at)))
             self.list.addItem(item)
         if self.activity_id is None:
             self.hint.setText(_("Photos are kept with a saved activity: fill in the activity, save it, then add "

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from volunteer_desk.domain import dates
 from volunteer_desk.domain.hours import format_hours
 from volunteer_desk.domain.points import MAX_MANUAL_POINTS
 from volunteer_desk.i18n import N_, _
@@ -186,7 +187,7 @@ class PointsDialog(QDialog):
     def _cells(self, line: PointsLedgerLine) -> tuple[str, ...]:
         activity = self._activity_labels.get(line.activity_id, "") if line.activity_id else ""
         return (line.earned_on.isoformat(), f"{line.points:+g}", line.reason, activity, line.operator,
-                line.at.strftime("%Y-%m-%d %H:%M"))
+                dates.format_recorded(line.at))
 
     def show_form(self) -> None:
         self.note.clear()
