@@ -1,0 +1,116 @@
+"""The print centre's catalogue: every printable document, its options, and how it is made and saved.
+
+Each document is a `DocumentKind` defined next to the code that gathers its data (one module of this
+package per document family, listed in `_FAMILIES`); the UI's print centre and the `print` command both
+work from `PrintService.documents()`, so a document added here appears in both.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from volunteer_desk.documents.pdf import Rendered
+from volunteer_desk.i18n import _
+from volunteer_desk.services.database import Database
+from volunteer_desk.services.entries import InvalidEntry
+
+Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
+
+
+class OptionKind(enum.Enum):
+    VOLUNTEER = "volunteer"  # a volunteer id
+    TEAM = "team"  # a team id
+    ACTIVITY = "activity"  # an activity id
+    QUARTER = "quarter"  # domain.calendar.Quarter
+    YEAR = "year"  # int
+    DATE = "date"  # datetime.date
+    CHOICE = "choice"  # one of `choices`' values
+    INTEGER = "integer"  # int within `minimum`…`maximum`
+    FLAG = "flag"  # bool
+    TEXT = "text"  # str
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    label: str  # msgid, translated when shown
+    kind: OptionKind
+    default: Any = None
+    required: bool = False
+    choices: tuple[tuple[str, str], ...] = ()  # (value, msgid) for CHOICE
+    minimum: int = 0
+    maximum: int = 10_000
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    key: str  # the `print` command's name for it: "registration", "roster", …
+    title: str  # msgid
+    build: Callable[[Database, Mapping[str, Any], Progress | None], Rendered]
+    options: tuple[Option, ...] = field(default_factory=tuple)
+    description: str = ""  # msgid: one line for the print centre
+
+
+class Cancelled(Exception):
+    """The person printing cancelled a long document; nothing was written."""
+
+
+_FAMILIES: tuple[str, ...] = ()  # modules of this package defining KINDS, in the print centre's order
+
+
+def _catalogue() -> tuple[DocumentKind, ...]:
+    kinds: list[DocumentKind] = []
+    for family in _FAMILIES:
+        kinds.extend(importlib.import_module(f"{__name__}.{family}").KINDS)
+    return tuple(kinds)
+
+
+class PrintService:
+    def __init__(self, database: Database):
+        self._db = database
+
+    def documents(self) -> tuple[DocumentKind, ...]:
+        return _catalogue()
+
+    def document(self, key: str) -> DocumentKind:
+        for kind in _catalogue():
+            if kind.key == key:
+                return kind
+        raise KeyError(key)
+
+    def render(self, key: str, options: Mapping[str, Any], progress: Progress | None = None) -> Rendered:
+        kind = self.document(key)
+        values = {option.key: option.default for option in kind.options}
+        values.update(options)
+        missing = {o.key: _("Choose {what}.").format(what=_(o.label)) for o in kind.options
+                   if o.required and values.get(o.key) in (None, "")}
+        if missing:
+            raise InvalidEntry(missing)
+        return kind.build(self._db, values, progress)
+
+    def save(self, key: str, options: Mapping[str, Any], path: Path, progress: Progress | None = None) -> Rendered:
+        """Render and write the PDF whole or not at all: a PDF open in a viewer or a full USB stick never
+        leaves a half-written file in place of the old one."""
+        rendered = self.render(key, options, progress)
+        write_atomically(Path(path), rendered.pdf)
+        return rendered
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=".", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
