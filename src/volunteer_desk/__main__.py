@@ -31,6 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--volunteers", type=int, default=3000, help=_("how many volunteers (default 3000)"))
     demo.add_argument("--seed", type=int, default=1, help=_("random seed, for repeatable data"))
     demo.add_argument("--activities", type=int, default=None, help=_("how many activities (default: about 7 per volunteer)"))
+    printing = sub.add_parser("print", help=_("write a printable document as a PDF file"))
+    printing.add_argument("document", help=_("which document: see `print --list`"), nargs="?")
+    printing.add_argument("--out", type=Path, help=_("the PDF file to write"))
+    printing.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                          help=_("a document option, e.g. --set copies=5 (repeat for more)"))
+    printing.add_argument("--list", action="store_true", help=_("list the documents and their options"))
     return parser
 
 
@@ -46,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         return _demo(data_dir, args.volunteers, args.seed, args.activities)
     if args.command == "init":
         return _init(data_dir, args)
+    if args.command == "print":
+        return _print(data_dir, args)
     from volunteer_desk.ui.app import run_gui
 
     return run_gui(data_dir)
@@ -90,6 +98,43 @@ def _init(data_dir: Path, args: argparse.Namespace) -> int:
     finally:
         database.close()
     print(_("Set up {name} ({role}) in {folder}.").format(name=info.name, role=info.role.label, folder=data_dir))
+    return 0
+
+
+def _print(data_dir: Path, args: argparse.Namespace) -> int:
+    from volunteer_desk.services.database import open_database
+    from volunteer_desk.services.entries import InvalidEntry
+    from volunteer_desk.services.printing import PrintService
+
+    database = open_database(data_dir)
+    try:
+        service = PrintService(database)
+        if args.list or not args.document:
+            for kind in service.documents():
+                options = " ".join(f"{o.key}=…" for o in kind.options)
+                print(f"{kind.key}\t{_(kind.title)}\t{options}")
+            return 0 if args.list else 2
+        if args.out is None:
+            print(_("Say where to write the PDF with --out FILE.pdf."), file=sys.stderr)
+            return 2
+        try:
+            service.document(args.document)
+        except KeyError:
+            print(_("There is no document “{name}”; `print --list` shows them.").format(name=args.document),
+                  file=sys.stderr)
+            return 2
+        raw = dict(item.partition("=")[::2] for item in args.set)
+        try:
+            rendered = service.save(args.document, service.parse(args.document, raw), args.out)
+        except InvalidEntry as exc:
+            for message in exc.errors.values():
+                print(message, file=sys.stderr)
+            return 2
+    finally:
+        database.close()
+    for warning in rendered.warnings:
+        print(warning, file=sys.stderr)
+    print(_("Wrote {pages} pages to {path}.").format(pages=rendered.pages, path=args.out))
     return 0
 
 

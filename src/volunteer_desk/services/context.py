@@ -13,6 +13,7 @@ from volunteer_desk.services.journals import JournalService
 from volunteer_desk.services.ledgers import LedgerService
 from volunteer_desk.services.needs import NeedService
 from volunteer_desk.services.pairing import PairingService
+from volunteer_desk.services.printing import PrintService
 from volunteer_desk.services.reports import ReportService
 from volunteer_desk.services.roster import RosterService
 from volunteer_desk.services.rules import RulesService
@@ -41,6 +42,7 @@ class Services:
     journals: JournalService
     rules: RulesService
     photos: ActivityPhotoService
+    printing: PrintService
 
     @classmethod
     def open(cls, data_dir: Path) -> "Services":
@@ -52,7 +54,7 @@ class Services:
                    reports=ReportService(database), teams=TeamService(database),
                    stations=StationService(database), pairing=PairingService(database), needs=NeedService(database),
                    journals=JournalService(database), rules=RulesService(database),
-                   photos=ActivityPhotoService(database))
+                   photos=ActivityPhotoService(database), printing=PrintService(database))
 
     def close(self) -> None:
         self.database.close()

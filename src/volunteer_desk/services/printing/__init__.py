@@ -7,6 +7,7 @@ work from `PrintService.documents()`, so a document added here appears in both.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import importlib
 import os
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from volunteer_desk.documents.pdf import Rendered
+from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.i18n import _
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
@@ -85,6 +87,27 @@ class PrintService:
                 return kind
         raise KeyError(key)
 
+    def parse(self, key: str, raw: Mapping[str, str]) -> dict[str, Any]:
+        """Options typed as text (the `print` command's `--set key=value`) turned into values, or InvalidEntry
+        saying in Chinese which one is wrong and what it should look like."""
+        kind = self.document(key)
+        known = {option.key: option for option in kind.options}
+        values: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        for name, text in raw.items():
+            option = known.get(name)
+            if option is None:
+                errors[name] = _("{document} has no option “{name}”; it has: {known}.").format(
+                    document=_(kind.title), name=name, known="、".join(known) or "—")
+                continue
+            try:
+                values[name] = _parse(option, text.strip())
+            except ValueError as error:
+                errors[name] = f"{name}: {error}"
+        if errors:
+            raise InvalidEntry(errors)
+        return values
+
     def render(self, key: str, options: Mapping[str, Any], progress: Progress | None = None) -> Rendered:
         kind = self.document(key)
         values = {option.key: option.default for option in kind.options}
@@ -101,6 +124,32 @@ class PrintService:
         rendered = self.render(key, options, progress)
         write_atomically(Path(path), rendered.pdf)
         return rendered
+
+
+def _parse(option: Option, text: str) -> Any:
+    kind = option.kind
+    if kind in (OptionKind.INTEGER, OptionKind.YEAR):
+        try:
+            number = int(text)
+        except ValueError:
+            raise ValueError(_("write a whole number.")) from None
+        if kind is OptionKind.INTEGER and not option.minimum <= number <= option.maximum:
+            raise ValueError(_("write a number from {low} to {high}.").format(low=option.minimum, high=option.maximum))
+        return number
+    if kind is OptionKind.QUARTER:
+        return Quarter.parse(text)
+    if kind is OptionKind.DATE:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(_("write a date as 2026-11-23.")) from None
+    if kind is OptionKind.FLAG:
+        if text.lower() not in ("yes", "no", "true", "false", "1", "0"):
+            raise ValueError(_("write yes or no."))
+        return text.lower() in ("yes", "true", "1")
+    if kind is OptionKind.CHOICE and text not in {value for value, _label in option.choices}:
+        raise ValueError(_("choose one of: {choices}.").format(choices="、".join(v for v, _l in option.choices)))
+    return text  # ids of volunteers, teams and activities, and free text
 
 
 def write_atomically(path: Path, data: bytes) -> None:
