@@ -53,3 +53,18 @@ def test_init_sets_up_without_the_window_and_explains_bad_answers(tmp_path):
     assert "组织代码" in bad.stderr or "代码" in bad.stderr
     demo = _run("--data-dir", str(folder), "demo", "--volunteers", "5")
     assert demo.returncode == 0  # demo adds to a set-up installation without renaming it
+
+
+def test_print_writes_a_pdf_and_explains_what_is_wrong(tmp_path):
+    folder = tmp_path / "branch"
+    assert _run("--data-dir", str(folder), "demo", "--volunteers", "30", "--activities", "0").returncode == 0
+    listing = _run("--data-dir", str(folder), "print", "--list")
+    assert listing.returncode == 0 and "registration" in listing.stdout and "roster" in listing.stdout
+    out = tmp_path / "空白登记表.pdf"
+    blank = _run("--data-dir", str(folder), "print", "registration", "--out", str(out), "--set", "copies=3")
+    assert blank.returncode == 0, blank.stderr
+    assert "3" in blank.stdout and out.read_bytes().startswith(b"%PDF")
+    wrong = _run("--data-dir", str(folder), "print", "registration", "--out", str(out), "--set", "copies=999")
+    assert wrong.returncode == 2 and "200" in wrong.stderr
+    unknown = _run("--data-dir", str(folder), "print", "certificate", "--out", str(out))
+    assert unknown.returncode == 2 and "print --list" in unknown.stderr

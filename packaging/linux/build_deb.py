@@ -40,6 +40,7 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 GLIBC = {"libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "libresolv.so.2",
          "libutil.so.1", "ld-linux-x86-64.so.2"}
 SYSTEM_LIBRARIES = {
+    "libcups.so.2": "libcups2",  # Qt's CUPS print plugin; left out of the bundle by the spec
     "libGL.so.1": "libgl1",
     "libEGL.so.1": "libegl1",
     "libOpenGL.so.0": "libopengl0",

@@ -142,6 +142,20 @@ def test_frozen_demo_migrates_and_fills_a_database(bundle, tmp_path):
 
 @pytest.mark.slow
 @linux_only
+def test_frozen_print_writes_every_document_with_the_embedded_font(bundle, tmp_path):
+    data = tmp_path / "data"
+    assert _run(bundle / NAME, "--data-dir", str(data), "demo", "--volunteers", "20", "--activities", "0",
+                cwd=tmp_path).returncode == 0
+    for document in ("registration", "roster"):
+        out = tmp_path / f"{document}.pdf"
+        result = _run(bundle / NAME, "--data-dir", str(data), "print", document, "--out", str(out), cwd=tmp_path)
+        assert result.returncode == 0, result.stdout + result.stderr
+        fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+        assert "WenQuanYi" in fonts and "Helvetica" not in fonts
+
+
+@pytest.mark.slow
+@linux_only
 def test_bundle_layout(bundle):
     internal = bundle / "_internal"  # sys._MEIPASS: paths._root() of the frozen program
     assert (internal / "resources" / "fonts" / "wqy-microhei.ttc").is_file()

@@ -17,6 +17,7 @@ from volunteer_desk.ui.dashboard_page import DashboardPage
 from volunteer_desk.ui.journals_page import JournalsPage
 from volunteer_desk.ui.needs_page import NeedsPage
 from volunteer_desk.ui.pairing_page import PairingPage
+from volunteer_desk.ui.print_centre import PrintCentre
 from volunteer_desk.ui.review_page import ReviewPage
 from volunteer_desk.ui.roster_page import RecyclePage, RosterPage
 from volunteer_desk.ui.settings_dialog import OrganisationSettingsDialog
@@ -45,6 +46,8 @@ class MainWindow(QMainWindow):
         self.pairing_page = PairingPage(services.pairing, services.activities, services.teams, parent=self)
         self.needs_page = NeedsPage(services.needs, services.teams, services.pairing, services.categories, parent=self)
         self.journals_page = JournalsPage(services.journals, services.activities, parent=self)
+        self.print_centre = PrintCentre(services.printing, services.activities, services.activity_list, services.teams,
+                                        parent=self)
         self.recycle_page = RecyclePage(services.roster, services.volunteers, self)
         self.pages = QStackedWidget(self)
         self.navigation = QListWidget(self)
@@ -54,11 +57,14 @@ class MainWindow(QMainWindow):
                             (_("Stations and brand projects"), self.stations_page),
                             (_("Pairing"), self.pairing_page), (_("Needs of the people"), self.needs_page),
                             (_("Weekly journals"), self.journals_page),
-                            (_("Quarterly review"), self.review_page),
+                            (_("Quarterly review"), self.review_page), (_("Print centre"), self.print_centre),
                             (_("Recycle list"), self.recycle_page)):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # Teams and activities offered as print options are read when the print centre is opened.
+        self.pages.currentChanged.connect(
+            lambda index: self.print_centre.refresh() if self.pages.widget(index) is self.print_centre else None)
         self.navigation.setCurrentRow(self.pages.indexOf(self.roster_page))
         self.navigation.setFixedWidth(160)
         central = QWidget(self)
@@ -95,6 +101,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(_("&File"))
         self._action(file_menu, _("&New volunteer"), QKeySequence.StandardKey.New, self.new_volunteer)
         self._action(file_menu, _("&Find"), QKeySequence.StandardKey.Find, self.find)
+        self._action(file_menu, _("&Print centre…"), QKeySequence.StandardKey.Print,
+                     lambda: self.navigation.setCurrentRow(self.pages.indexOf(self.print_centre)))
         file_menu.addSeparator()
         self._action(file_menu, _("E&xit"), QKeySequence.StandardKey.Quit, self.close)
         settings_menu = self.menuBar().addMenu(_("&Settings"))

@@ -1,7 +1,7 @@
 """The print centre's catalogue: every printable document, its options, and how it is made and saved.
 
 Each document is a `DocumentKind` defined next to the code that gathers its data (one module of this
-package per document family, listed in `_FAMILIES`); the UI's print centre and the `print` command both
+package per document family, collected by `_catalogue`); the UI's print centre and the `print` command both
 work from `PrintService.documents()`, so a document added here appears in both.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import importlib
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -64,14 +63,12 @@ class Cancelled(Exception):
     """The person printing cancelled a long document; nothing was written."""
 
 
-_FAMILIES: tuple[str, ...] = ()  # modules of this package defining KINDS, in the print centre's order
-
-
 def _catalogue() -> tuple[DocumentKind, ...]:
-    kinds: list[DocumentKind] = []
-    for family in _FAMILIES:
-        kinds.extend(importlib.import_module(f"{__name__}.{family}").KINDS)
-    return tuple(kinds)
+    """Every family module's KINDS, in the print centre's order. Imported here, by name, so that PyInstaller
+    sees them and so that each module can import this one's types."""
+    from volunteer_desk.services.printing import registration, roster
+
+    return (*registration.KINDS, *roster.KINDS)
 
 
 class PrintService:

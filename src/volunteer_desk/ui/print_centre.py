@@ -1,0 +1,417 @@
+"""The print centre: choose a document from the catalogue, fill in its options, then preview, print or save it
+as a PDF. Documents are made off the UI thread (a roster of hundreds takes a while) and can be cancelled."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from volunteer_desk.documents.pdf import Rendered
+from volunteer_desk.domain.calendar import Quarter
+from volunteer_desk.i18n import _
+from volunteer_desk.services.activities import ActivityService
+from volunteer_desk.services.activity_list import ActivityListService
+from volunteer_desk.services.entries import InvalidEntry
+from volunteer_desk.services.printing import Cancelled, DocumentKind, Option, OptionKind, PrintService
+from volunteer_desk.services.teams import TeamNode, TeamService
+from volunteer_desk.ui.pdf_preview import PdfPreview, print_pdf, set_up_printer
+from volunteer_desk.ui.tasks import run_task
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+RECENT_QUARTERS = 8
+RECENT_ACTIVITIES = 200
+OptionWidget = Callable[[Option], tuple[QWidget, Callable[[], Any]]]  # an option's widget, and how to read it
+
+
+class VolunteerPicker(QWidget):
+    """Type a name or pinyin initials; the matching people on the roster fill the list beside it."""
+
+    def __init__(self, activities: ActivityService, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._activities = activities
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_("Name or pinyin initials"))
+        self.matches = QComboBox(self)
+        self.matches.setMinimumContentsLength(12)
+        self.search.textChanged.connect(self._look_up)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.matches, 1)
+
+    def _look_up(self, text: str) -> None:
+        self.matches.clear()
+        for candidate in self._activities.resolve_participant(text):
+            self.matches.addItem(f"{candidate.name}  {candidate.mobile}  {candidate.organisation}".strip(),
+                                 candidate.volunteer_id)
+
+    def value(self) -> str | None:
+        return self.matches.currentData()
+
+
+class OptionsForm(QWidget):
+    """One row per option of a document, with room under each for what is wrong with it."""
+
+    def __init__(self, options: Sequence[Option], widgets: dict[OptionKind, OptionWidget],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._values: dict[str, Callable[[], Any]] = {}
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for option in options:
+            widget, value = widgets[option.kind](option)
+            widget.setParent(self)
+            widget.setObjectName(f"option_{option.key}")
+            error = QLabel(self)
+            error.setObjectName("fieldError")
+            error.setWordWrap(True)
+            error.hide()
+            label = _(option.label) + ("" if not option.required else " *")
+            layout.addRow(label, widget)
+            layout.addRow("", error)
+            self._values[option.key], self.fields[option.key], self.errors[option.key] = value, widget, error
+
+    def values(self) -> dict[str, Any]:
+        return {key: value() for key, value in self._values.items()}
+
+    def show_errors(self, errors: dict[str, str]) -> list[str]:
+        """Each message under its option; returns the messages that belong to no option."""
+        for key, label in self.errors.items():
+            label.setText(str(errors.get(key, "")))
+            label.setVisible(key in errors)
+        return [str(message) for key, message in errors.items() if key not in self.errors]
+
+
+class PrintCentre(QWidget):
+    """Every document of `PrintService.documents()`: its options, its preview, and printing or saving it."""
+
+    def __init__(self, printing: PrintService, activities: ActivityService, activity_list: ActivityListService,
+                 teams: TeamService, *, today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._printing, self._activities, self._activity_list, self._teams = printing, activities, activity_list, teams
+        self._today = today
+        # (document key, option values, result) of the preview shown: printing those same options reuses it
+        self._rendered: tuple[str, dict[str, Any], Rendered] | None = None
+        self._task = None
+        self._working = False
+        self.documents = QListWidget(self)
+        self.documents.currentItemChanged.connect(lambda *_args: self._show_document())
+        self.description = QLabel(self)
+        self.description.setWordWrap(True)
+        self.form_area = QVBoxLayout()
+        self.form: OptionsForm | None = None
+        self.message = QLabel(self)
+        self.message.setObjectName("fieldError")
+        self.message.setWordWrap(True)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.preview_button = QPushButton(_("Preview"), self)
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button = QPushButton(_("Print…"), self)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button = QPushButton(_("Save as PDF…"), self)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.title = QLabel(self)
+        self.title.setObjectName("sheetTitle")
+        self.title.setWordWrap(True)
+        self.warnings = QLabel(self)
+        self.warnings.setObjectName("fieldError")
+        self.warnings.setWordWrap(True)
+        self.warnings.hide()
+        self.pages = PdfPreview(self)
+        zoom_out = QPushButton(_("Zoom out"), self)
+        zoom_out.clicked.connect(self.pages.zoom_out)
+        zoom_in = QPushButton(_("Zoom in"), self)
+        zoom_in.clicked.connect(self.pages.zoom_in)
+        self.zoom = QLabel(self)
+        self.zoom.setMinimumWidth(48)
+        self.zoom.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.zoomed.connect(self._show_zoom)
+        self._show_zoom(self.pages.zoom)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(QLabel(_("Documents"), left))
+        left_layout.addWidget(self.documents, 1)
+        left_layout.addWidget(self.description)
+        left_layout.addLayout(self.form_area)
+        left_layout.addWidget(self.message)
+        left_layout.addWidget(self.status)
+        buttons = QHBoxLayout()
+        for button in (self.preview_button, self.print_button, self.save_button):
+            buttons.addWidget(button)
+        left_layout.addLayout(buttons)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(zoom_out)
+        top.addWidget(self.zoom)
+        top.addWidget(zoom_in)
+        right_layout.addLayout(top)
+        right_layout.addWidget(self.warnings)
+        right_layout.addWidget(self.pages, 1)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 720])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    # --- the catalogue and the options ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """The catalogue again, and the chosen document's options with today's teams and activities."""
+        chosen = self.current_kind()
+        self.documents.blockSignals(True)
+        self.documents.clear()
+        for kind in self._printing.documents():
+            item = QListWidgetItem(_(kind.title))
+            item.setData(KIND_ROLE, kind)
+            self.documents.addItem(item)
+            if chosen is not None and kind.key == chosen.key:
+                self.documents.setCurrentItem(item)
+        if self.documents.currentItem() is None and self.documents.count():
+            self.documents.setCurrentRow(0)
+        self.documents.blockSignals(False)
+        self._show_document()
+
+    def current_kind(self) -> DocumentKind | None:
+        item = self.documents.currentItem()
+        return item.data(KIND_ROLE) if item else None
+
+    def choose(self, key: str) -> None:
+        for row in range(self.documents.count()):
+            if self.documents.item(row).data(KIND_ROLE).key == key:
+                self.documents.setCurrentRow(row)
+                return
+        raise KeyError(key)
+
+    def _show_document(self) -> None:
+        kind = self.current_kind()
+        if self.form is not None:
+            self.form.hide()  # at once: deleteLater waits for the event loop
+            self.form_area.removeWidget(self.form)
+            self.form.deleteLater()
+            self.form = None
+        self.message.clear()
+        self.status.clear()
+        self._clear_preview()
+        self.description.setText(_(kind.description) if kind and kind.description else "")
+        self.description.setVisible(bool(self.description.text()))
+        for button in (self.preview_button, self.print_button, self.save_button):
+            button.setEnabled(kind is not None)
+        if kind is None:
+            self.message.setText(_("No documents can be printed yet."))
+            return
+        self.form = OptionsForm(kind.options, self._option_widgets(), self)
+        self.form_area.addWidget(self.form)
+
+    def _option_widgets(self) -> dict[OptionKind, OptionWidget]:
+        return {OptionKind.VOLUNTEER: self._volunteer, OptionKind.TEAM: self._team, OptionKind.ACTIVITY: self._activity,
+                OptionKind.QUARTER: self._quarter, OptionKind.YEAR: self._year, OptionKind.INTEGER: self._integer,
+                OptionKind.DATE: self._date, OptionKind.CHOICE: self._choice, OptionKind.FLAG: self._flag,
+                OptionKind.TEXT: self._text}
+
+    def _volunteer(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
+        picker = VolunteerPicker(self._activities)
+        return picker, picker.value
+
+    def _team(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
+        combo = QComboBox()
+        combo.addItem("", None)  # nothing chosen: a required team must be picked on purpose
+
+        def add(nodes: Sequence[TeamNode], depth: int) -> None:
+            for node in nodes:
+                combo.addItem("　" * depth + node.name, node.id)
+                add(node.children, depth + 1)
+        add(self._teams.tree(), 0)
+        return _with_default(combo, option.default), combo.currentData
+
+    def _activity(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
+        combo = QComboBox()
+        combo.addItem("", None)
+        for activity in self._activity_list.summaries(limit=RECENT_ACTIVITIES):
+            combo.addItem(f"{activity.held_on:%Y-%m-%d}  {activity.content}  {activity.place}".strip(), activity.id)
+        return _with_default(combo, option.default), combo.currentData
+
+    def _quarter(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
+        combo = QComboBox()
+        quarter = Quarter.of(self._today())
+        for _step in range(RECENT_QUARTERS):
+            combo.addItem(quarter.label, quarter)
+            quarter = quarter.previous()
+        return _with_default(combo, option.default), combo.currentData
+
+    def _year(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
+        spin = QSpinBox()
+        spin.setRange(2000, self._today().year + 1)
+        spin.setValue(option.default or self._today().year)
+        return spin, spin.value
+
+    def _integer(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
+        spin = QSpinBox()
+        spin.setRange(option.minimum, option.maximum)
+        spin.setValue(option.default if option.default is not None else option.minimum)
+        return spin, spin.value
+
+    def _date(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        day = option.default or self._today()
+        edit.setDate(QDate(day.year, day.month, day.day))
+        return edit, lambda: edit.date().toPython()
+
+    def _choice(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
+        combo = QComboBox()
+        for value, label in option.choices:
+            combo.addItem(_(label), value)
+        return _with_default(combo, option.default), combo.currentData
+
+    def _flag(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
+        box = QCheckBox()
+        box.setChecked(bool(option.default))
+        return box, box.isChecked
+
+    def _text(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
+        edit = QLineEdit()
+        edit.setText(option.default or "")
+        return edit, edit.text
+
+    # --- preview, print, save -------------------------------------------------------------------------------
+
+    def preview(self) -> None:
+        self._render(lambda _rendered: None)
+
+    def print_document(self) -> None:
+        self._render(self._print)
+
+    def save_pdf(self) -> None:
+        kind = self.current_kind()
+        if kind is None or self.form is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), f"{_(kind.title)}.pdf",
+                                                    _("PDF files (*.pdf)"))
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        values = self.form.values()
+        self._start(_("Saving the PDF…"),
+                    lambda progress: self._printing.save(kind.key, values, target, progress),
+                    lambda rendered: self._saved(kind, values, rendered, target))
+
+    def _render(self, then: Callable[[Rendered], None]) -> None:
+        """Make the document unless the preview already shows it with these options, then go on."""
+        kind = self.current_kind()
+        if kind is None or self.form is None:
+            return
+        values = self.form.values()
+        if self._rendered is not None and self._rendered[:2] == (kind.key, values):
+            then(self._rendered[2])
+            return
+
+        def done(rendered: Rendered) -> None:
+            self._show(kind, values, rendered)
+            then(rendered)
+        self._start(_("Preparing the document…"), lambda progress: self._printing.render(kind.key, values, progress),
+                    done)
+
+    def _start(self, label: str, work: Callable, done: Callable[[Any], None]) -> None:
+        if self._working:
+            return  # one document at a time: clicks while one is being made are ignored
+        self.form.show_errors({})
+        self.message.clear()
+        self.status.clear()
+        self._busy(True)
+
+        def finished(result: Any) -> None:
+            self._busy(False)
+            done(result)
+        self._task = run_task(self, label, work, on_done=finished, on_failed=self._failed)
+
+    def _busy(self, busy: bool) -> None:
+        self._working = busy
+        for button in (self.preview_button, self.print_button, self.save_button):
+            button.setEnabled(not busy)
+
+    def _failed(self, exc: Exception) -> None:
+        self._busy(False)
+        if isinstance(exc, InvalidEntry):
+            self.message.setText("\n".join(self.form.show_errors(exc.errors) if self.form else []))
+        elif isinstance(exc, Cancelled):
+            self.status.setText(_("Cancelled; nothing was printed or saved."))
+        elif isinstance(exc, OSError):
+            QMessageBox.warning(self, _("Print centre"), _(
+                "The PDF could not be written. If it is open in another program, close it there; or choose "
+                "another folder, then try again."))
+        else:
+            QMessageBox.warning(self, _("Print centre"),
+                                _("The document could not be made. Details are in the log file."))
+
+    def _clear_preview(self) -> None:
+        self._rendered = None
+        self.title.setText(_("Choose a document and its options, then click Preview."))
+        self.warnings.hide()
+        self.pages.show_pdf(None)
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom.setText(f"{zoom:.0%}")
+
+    def _show(self, kind: DocumentKind, values: dict[str, Any], rendered: Rendered) -> None:
+        self._rendered = (kind.key, values, rendered)
+        self.title.setText(_("{title}: {pages} pages").format(title=_(kind.title), pages=rendered.pages))
+        self.warnings.setText("\n".join(rendered.warnings))
+        self.warnings.setVisible(bool(rendered.warnings))
+        self.pages.show_pdf(rendered.pdf)
+
+    def _saved(self, kind: DocumentKind, values: dict[str, Any], rendered: Rendered, path: Path) -> None:
+        self._show(kind, values, rendered)
+        self.status.setText(_("Saved to {path}").format(path=path))
+
+    def _print(self, rendered: Rendered) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(_(self.current_kind().title))
+        set_up_printer(printer, rendered.pdf)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            print_pdf(rendered.pdf, printer)
+        except OSError as exc:
+            QMessageBox.warning(self, _("Print centre"), str(exc))
+
+
+def _with_default(combo: QComboBox, default: Any) -> QComboBox:
+    for index in range(combo.count()):  # not findData: it cannot compare Python objects such as a Quarter
+        if default is not None and combo.itemData(index) == default:
+            combo.setCurrentIndex(index)
+    return combo
