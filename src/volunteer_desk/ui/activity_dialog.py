@@ -35,6 +35,7 @@ from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.ledgers import LedgerService
 from volunteer_desk.services.stations import StationService
 from volunteer_desk.services.teams import TeamNode, TeamService
+from volunteer_desk.ui.field_errors import errors_text
 from volunteer_desk.ui.hours_history import HoursHistoryDialog
 from volunteer_desk.ui.photo_strip import PhotoStrip
 from volunteer_desk.ui.sign_in_entry import SignInEntry
@@ -266,7 +267,7 @@ class ActivityDialog(QDialog):
         try:
             result = self._activities.add_team(self.activity_id, ids[labels.index(label)])
         except InvalidEntry as exc:
-            QMessageBox.warning(self, title, "\n".join(str(m) for m in exc.errors.values()))
+            QMessageBox.warning(self, title, errors_text(exc.errors))
             return
         self.notes.setText("\n".join([_("{n} people added.").format(n=len(result.added))]
                                      + [w.message for w in result.warnings]))
@@ -299,7 +300,7 @@ class ActivityDialog(QDialog):
         try:
             result = self._ledgers.set_minutes(line.participation_id, round(hours * 60), reason)
         except InvalidEntry as exc:
-            QMessageBox.warning(self, _("Correct hours"), "\n".join(str(m) for m in exc.errors.values()))
+            QMessageBox.warning(self, _("Correct hours"), errors_text(exc.errors))
             return
         self.notes.setText("\n".join(result.warnings))
         self._show_participants()

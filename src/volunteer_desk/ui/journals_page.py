@@ -24,6 +24,7 @@ from volunteer_desk.i18n import _
 from volunteer_desk.services.activities import ActivityService
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.journals import Journal, JournalService
+from volunteer_desk.ui.field_errors import error_label
 
 VOLUNTEER_ROLE = Qt.ItemDataRole.UserRole + 1
 EARLIEST_WEEK = QDate(2000, 1, 3)
@@ -70,14 +71,6 @@ class WeekEdit(QDateEdit):
         if self.date().addDays(7) <= self.maximumDate():
             flags |= QDateEdit.StepEnabledFlag.StepUpEnabled
         return flags
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class JournalsPage(QWidget):
@@ -128,7 +121,7 @@ class JournalsPage(QWidget):
         self.reflection = QPlainTextEdit(self)
         self.reflection.setTabChangesFocus(True)
         self.reflection.setPlaceholderText(_("In the volunteer's own words: what the service taught them."))
-        self.errors = {key: _error_label(self) for key in ("volunteer", "content", "reflection")}
+        self.errors = {key: error_label(self) for key in ("volunteer", "content", "reflection")}
         self.save_button = QPushButton(_("Save (Ctrl+S)"), self)
         self.save_button.clicked.connect(self.save)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)

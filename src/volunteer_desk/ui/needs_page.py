@@ -29,6 +29,7 @@ from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.needs import Match, NeedService, NeedStatus, NeedSummary
 from volunteer_desk.services.pairing import PairingService
 from volunteer_desk.services.teams import TeamNode, TeamService
+from volunteer_desk.ui.field_errors import errors_text
 from volunteer_desk.ui.need_dialog import CloseNeedDialog, NeedDialog, date_edit
 from volunteer_desk.ui.rows_model import ROW_ROLE, RowsModel
 
@@ -240,7 +241,7 @@ class NeedsPage(QWidget):
         try:
             action()
         except InvalidEntry as exc:
-            QMessageBox.warning(self, title, "\n".join(str(m) for m in exc.errors.values()))
+            QMessageBox.warning(self, title, errors_text(exc.errors))
         self.refresh(select=select)
 
     def _handing_over(self, title: str, need: NeedSummary, to: str, *, theirs: bool) -> bool:

@@ -31,17 +31,10 @@ from volunteer_desk.services.activities import ActivityDraft, ActivityService
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.pairing import PERSON_CATEGORIES, PairingService, PairingSummary, PersonInput, kind_error
 from volunteer_desk.services.teams import TeamNode, TeamService
+from volunteer_desk.ui.field_errors import error_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEPARATOR = "、"
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def _date_edit(day: dt.date, parent: QWidget) -> QDateEdit:
@@ -66,7 +59,7 @@ class _FormDialog(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.errors: dict[str, QLabel] = {}
-        self.general = _error_label(self)
+        self.general = error_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.buttons.accepted.connect(self.accept)
@@ -74,7 +67,7 @@ class _FormDialog(QDialog):
 
     def add_row(self, key: str, label: str, widget) -> None:
         self.form.addRow(label, widget)
-        self.errors[key] = _error_label(self)
+        self.errors[key] = error_label(self)
         self.form.addRow("", self.errors[key])
 
     def show_errors(self, errors: dict) -> None:
@@ -171,7 +164,7 @@ class NewPairingDialog(_FormDialog):
         self.kind.currentIndexChanged.connect(self._show_shape)
         self.people.itemChanged.connect(self._show_shape)
         self.form.addRow(_("Pairing kind"), self.kind)
-        self.errors["kind"] = _error_label(self)  # kept up to date as helpers and people are chosen
+        self.errors["kind"] = error_label(self)  # kept up to date as helpers and people are chosen
         self.add_row("started_on", _("Start date"), self.started_on)
         self.add_row("note", _("Note"), self.note)
         team_row = QHBoxLayout()
@@ -185,12 +178,12 @@ class NewPairingDialog(_FormDialog):
         left.addWidget(QLabel(_("Chosen helpers"), self))
         left.addWidget(self.helpers, 1)
         left.addWidget(remove, 0, Qt.AlignmentFlag.AlignRight)
-        self.errors["helpers"] = _error_label(self)
+        self.errors["helpers"] = error_label(self)
         left.addWidget(self.errors["helpers"])
         right = QVBoxLayout()
         right.addWidget(QLabel(_("People served (tick each one)"), self))
         right.addWidget(self.people, 1)
-        self.errors["people"] = _error_label(self)
+        self.errors["people"] = error_label(self)
         right.addWidget(self.errors["people"])
         columns = QHBoxLayout()
         columns.addLayout(left, 1)

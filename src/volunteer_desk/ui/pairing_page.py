@@ -27,6 +27,7 @@ from volunteer_desk.services.activities import ActivityService
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.pairing import PairingService, PairingSummary, PersonServedSummary, Visit
 from volunteer_desk.services.teams import TeamService
+from volunteer_desk.ui.field_errors import errors_text
 from volunteer_desk.ui.pairing_dialogs import (
     SEPARATOR,
     EndPairingDialog,
@@ -303,6 +304,6 @@ class PairingPage(QWidget):
         try:
             self._pairing.delete_person(person.id)
         except InvalidEntry as exc:
-            QMessageBox.warning(self, _("Delete"), "\n".join(str(m) for m in exc.errors.values()))
+            QMessageBox.warning(self, _("Delete"), errors_text(exc.errors))
             return
         self.refresh()

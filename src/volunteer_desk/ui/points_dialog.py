@@ -29,6 +29,7 @@ from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.activities import ActivityService
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.ledgers import LedgerService, PointsLedgerLine, StarStatus
+from volunteer_desk.ui.field_errors import error_label
 from volunteer_desk.ui.rows_model import RowsModel
 
 COLUMNS = (N_("Date"), N_("Points"), N_("Reason"), N_("Activity"), N_("Recorded by"), N_("Recorded at"))
@@ -82,22 +83,15 @@ class ManualPointsForm(QGroupBox):
         for key, label, field in (("points", _("Points"), row), ("earned_on", _("Date"), self.earned_on),
                                   ("reason", _("Reason (kept in the record)"), self.reason)):
             form.addRow(label, field)
-            self.errors[key] = self._error_label()
+            self.errors[key] = error_label(self)
             form.addRow("", self.errors[key])
-        self.message = self._error_label()  # anything not about one field (the volunteer was deleted meanwhile)
+        self.message = error_label(self)  # anything not about one field (the volunteer was deleted meanwhile)
         form.addRow("", self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.record)
         buttons.addWidget(self.cancel)
         form.addRow(buttons)
-
-    def _error_label(self) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName("fieldError")
-        label.setWordWrap(True)
-        label.hide()
-        return label
 
     def points(self) -> float:
         return -self.amount.value() if self.deduct.isChecked() else self.amount.value()

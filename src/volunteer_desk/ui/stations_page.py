@@ -35,6 +35,7 @@ from volunteer_desk.services.stations import (
     StationInput,
     StationService,
 )
+from volunteer_desk.ui.field_errors import error_label
 from volunteer_desk.ui.rows_model import ROW_ROLE, RowsModel
 
 # The list names what a station lacks in a word each: "缺：制度、记录" reads quicker than the full labels.
@@ -78,7 +79,7 @@ class _EntryDialog(QDialog):
         self.saved_id: str | None = None
         self.form = QFormLayout()
         self.errors: dict[str, QLabel] = {}
-        self.message = self._error_label()  # for errors about the record itself (deleted meanwhile)
+        self.message = error_label(self)  # for errors about the record itself (deleted meanwhile)
         buttons = QDialogButtonBox(self)
         buttons.addButton(_("Save (Ctrl+S)"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -91,16 +92,9 @@ class _EntryDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 
-    def _error_label(self) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName("fieldError")
-        label.setWordWrap(True)
-        label.hide()
-        return label
-
     def add_field(self, key: str, label: str, widget: QWidget) -> None:
         self.form.addRow(label, widget)
-        self.errors[key] = self._error_label()
+        self.errors[key] = error_label(self)
         self.form.addRow("", self.errors[key])
 
     def show_errors(self, errors: dict[str, str]) -> None:

@@ -30,6 +30,7 @@ from volunteer_desk.services.categories import CategoryService
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.stations import StationService
 from volunteer_desk.services.teams import TeamInfo, TeamInput, TeamNode, TeamService
+from volunteer_desk.ui.field_errors import errors_text
 
 TEAM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -102,7 +103,7 @@ class TeamDialog(QDialog):
             else:
                 self._teams.update(self._editing.id, entry)
         except InvalidEntry as exc:  # the dialog stays open with what was typed
-            self.message.setText("\n".join(str(m) for m in exc.errors.values()))
+            self.message.setText(errors_text(exc.errors))
             return
         super().accept()
 
@@ -226,7 +227,7 @@ class TeamsPage(QWidget):
         try:
             self._teams.delete(info.id)
         except InvalidEntry as exc:
-            QMessageBox.warning(self, _("Delete team"), "\n".join(str(m) for m in exc.errors.values()))
+            QMessageBox.warning(self, _("Delete team"), errors_text(exc.errors))
             return
         self.refresh()
 
@@ -254,7 +255,7 @@ class TeamsPage(QWidget):
             self._teams.add_member(team_id, volunteer.volunteer_id, list(TeamRole)[roles.index(role_label)],
                                    joined_on=self._today())
         except InvalidEntry as exc:
-            QMessageBox.warning(self, _("Add member"), "\n".join(str(m) for m in exc.errors.values()))
+            QMessageBox.warning(self, _("Add member"), errors_text(exc.errors))
             return
         self.refresh()
 
@@ -266,6 +267,6 @@ class TeamsPage(QWidget):
         try:
             self._teams.leave(self._member_ids[row], left_on=self._today())
         except InvalidEntry as exc:
-            QMessageBox.warning(self, _("Member leaves"), "\n".join(str(m) for m in exc.errors.values()))
+            QMessageBox.warning(self, _("Member leaves"), errors_text(exc.errors))
             return
         self.refresh()
