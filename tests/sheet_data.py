@@ -53,6 +53,7 @@ def registration(**overrides: Any) -> dict[str, Any]:
         "political_status": "member",
         "joined_party_on": "2008-07-01",
         "unit_phone": "0519-86660000",
+        "volunteer_number": "32041200012345",
         "organisation_id": "org-1",
     }
     raw.update(overrides)

@@ -40,6 +40,7 @@ class Volunteer:
     political_status: PoliticalStatus | None = None
     joined_party_on: dt.date | None = None
     unit_phone: str = ""
+    volunteer_number: str = ""  # in the national volunteer service system
     organisation_id: str | None = None
     id: str | None = None
 

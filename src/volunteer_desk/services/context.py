@@ -7,6 +7,7 @@ from volunteer_desk.services.activities import ActivityService
 from volunteer_desk.services.activity_list import ActivityListService
 from volunteer_desk.services.activity_photos import ActivityPhotoService
 from volunteer_desk.services.categories import CategoryService
+from volunteer_desk.services.certificates import CertificateService
 from volunteer_desk.services.dashboard import DashboardService
 from volunteer_desk.services.database import Database, open_database
 from volunteer_desk.services.journals import JournalService
@@ -43,6 +44,7 @@ class Services:
     rules: RulesService
     photos: ActivityPhotoService
     printing: PrintService
+    certificates: CertificateService
 
     @classmethod
     def open(cls, data_dir: Path) -> "Services":
@@ -54,7 +56,8 @@ class Services:
                    reports=ReportService(database), teams=TeamService(database),
                    stations=StationService(database), pairing=PairingService(database), needs=NeedService(database),
                    journals=JournalService(database), rules=RulesService(database),
-                   photos=ActivityPhotoService(database), printing=PrintService(database))
+                   photos=ActivityPhotoService(database), printing=PrintService(database),
+                   certificates=CertificateService(database))
 
     def close(self) -> None:
         self.database.close()

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.activities_page.new_requested.connect(self.new_activity)
         self.activities_page.open_requested.connect(self.open_activity)
         self.roster_page.points_requested.connect(self.open_points)
+        self.roster_page.certificate_requested.connect(lambda vid, name: self.issue_certificate((vid, name)))
         self.pairing_page.open_activity_requested.connect(self.open_activity)
         for page in (self.roster_page, self.recycle_page, self.stations_page, self.pairing_page):
             page.changed.connect(self.data_changed)
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("&Find"), QKeySequence.StandardKey.Find, self.find)
         self._action(file_menu, _("&Print centre…"), QKeySequence.StandardKey.Print,
                      lambda: self.navigation.setCurrentRow(self.pages.indexOf(self.print_centre)))
+        self._action(file_menu, _("Issue a service record &certificate…"), None, lambda: self.issue_certificate())
         file_menu.addSeparator()
         self._action(file_menu, _("E&xit"), QKeySequence.StandardKey.Quit, self.close)
         settings_menu = self.menuBar().addMenu(_("&Settings"))
@@ -177,6 +179,20 @@ class MainWindow(QMainWindow):
         dialog.changed.connect(lambda _id: self.data_changed())
         dialog.open()
         return dialog
+
+    def issue_certificate(self, volunteer: tuple[str, str] | None = None):
+        from volunteer_desk.ui.certificate_dialog import CertificateDialog
+
+        dialog = CertificateDialog(self.services.certificates, self.services.activities, volunteer=volunteer,
+                                   parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.issued.connect(self._show_certificate)
+        dialog.open()
+        return dialog
+
+    def _show_certificate(self, number: str) -> None:
+        self.navigation.setCurrentRow(self.pages.indexOf(self.print_centre))
+        self.print_centre.preview_with("service_record", {"certificate": number})
 
     def find(self) -> None:
         self.navigation.setCurrentRow(self.pages.indexOf(self.roster_page))

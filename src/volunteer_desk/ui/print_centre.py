@@ -215,6 +215,14 @@ class PrintCentre(QWidget):
                 return
         raise KeyError(key)
 
+    def preview_with(self, key: str, texts: dict[str, str]) -> None:
+        """Show document `key` with its text options filled in, previewed: e.g. a certificate just issued."""
+        self.refresh()
+        self.choose(key)
+        for option, text in texts.items():
+            self.form.fields[option].setText(text)
+        self.preview()
+
     def _show_document(self) -> None:
         kind = self.current_kind()
         if self.form is not None:

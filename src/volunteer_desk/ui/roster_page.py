@@ -83,6 +83,7 @@ class _VolunteerTable(QWidget):
 class RosterPage(QWidget):
     open_requested = Signal(str)
     points_requested = Signal(str, str)  # id, name
+    certificate_requested = Signal(str, str)  # id, name
     new_requested = Signal()
     changed = Signal()
 
@@ -98,6 +99,8 @@ class RosterPage(QWidget):
         self.open_button.clicked.connect(self._open_current)
         self.points_button = QPushButton(_("Hours and points…"), self)
         self.points_button.clicked.connect(self._points_current)
+        self.certificate_button = QPushButton(_("Service certificate…"), self)
+        self.certificate_button.clicked.connect(self._certificate_current)
         self.delete_button = QPushButton(_("Delete…"), self)
         self.delete_button.setObjectName("deleteVolunteer")
         self.delete_button.clicked.connect(self.delete_current)
@@ -116,6 +119,7 @@ class RosterPage(QWidget):
         buttons.addWidget(new)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.points_button)
+        buttons.addWidget(self.certificate_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -161,11 +165,17 @@ class RosterPage(QWidget):
             self.open_requested.emit(volunteer_id)
 
     def _points_current(self) -> None:
+        self._emit_for_current(self.points_requested, _("Hours and points…"))
+
+    def _certificate_current(self) -> None:
+        self._emit_for_current(self.certificate_requested, _("Service certificate…"))
+
+    def _emit_for_current(self, signal, title: str) -> None:
         volunteer_id = self.table.current_id()
         if volunteer_id:
-            self.points_requested.emit(volunteer_id, self.table.view.currentIndex().siblingAtColumn(1).data())
+            signal.emit(volunteer_id, self.table.view.currentIndex().siblingAtColumn(1).data())
         else:
-            QMessageBox.information(self, _("Hours and points…"), _("First click the person in the list."))
+            QMessageBox.information(self, title, _("First click the person in the list."))
 
     def delete_current(self) -> None:
         volunteer_id = self.table.current_id()

@@ -18,9 +18,10 @@ from typing import Any
 
 from volunteer_desk.documents.pdf import Rendered
 from volunteer_desk.domain.calendar import Quarter
-from volunteer_desk.i18n import _
+from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
+from volunteer_desk.storage import audit
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
 
@@ -59,16 +60,37 @@ class DocumentKind:
     description: str = ""  # msgid: one line for the print centre
 
 
+FULL_NUMBERS = Option("full_numbers", N_("Print full ID and phone numbers (written to the audit log)"), OptionKind.FLAG,
+                      default=False)
+
+
+def full_numbers_chosen(database: Database, what: str, options: Mapping[str, Any]) -> bool:
+    """Whether this print shows ID numbers and phones in full. Lists for other eyes mask them; printing them
+    whole is the operator's explicit choice, so it is written to the audit log (who, when, and `what`: the
+    document and whom it lists, in Chinese, never a number) before anything is drawn."""
+    if not options.get(FULL_NUMBERS.key):
+        return False
+    with database.sessions.begin() as session:
+        audit.record(session, action="print_full", entity="document", entity_id=None, summary=what[:400])
+    return True
+
+
 class Cancelled(Exception):
     """The person printing cancelled a long document; nothing was written."""
+
+
+def tell(progress: Progress | None, done: int, total: int) -> None:
+    """Report progress; stop the document with Cancelled when the person printing asked to."""
+    if progress and progress(done, total) is False:
+        raise Cancelled
 
 
 def _catalogue() -> tuple[DocumentKind, ...]:
     """Every family module's KINDS, in the print centre's order. Imported here, by name, so that PyInstaller
     sees them and so that each module can import this one's types."""
-    from volunteer_desk.services.printing import registration, roster
+    from volunteer_desk.services.printing import certificates, registration, roster
 
-    return (*registration.KINDS, *roster.KINDS)
+    return (*registration.KINDS, *roster.KINDS, *certificates.KINDS)
 
 
 class PrintService:

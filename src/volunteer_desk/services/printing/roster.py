@@ -16,7 +16,7 @@ from volunteer_desk.documents.pdf import Rendered
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.services.printing import Cancelled, DocumentKind, Option, OptionKind, Progress
+from volunteer_desk.services.printing import DocumentKind, Option, OptionKind, Progress, tell
 from volunteer_desk.services.roster import RosterQuery, RosterService
 from volunteer_desk.services.setup import SetupService
 
@@ -37,7 +37,7 @@ def build(database: Database, options: Mapping[str, Any], progress: Progress | N
         chunk = keys[start:start + CHUNK]
         fetched = roster.rows(chunk)
         texts.extend(fetched[key][1] for key in chunk)
-        _tell(progress, len(texts), 2 * len(keys))
+        tell(progress, len(texts), 2 * len(keys))
     if query.sort == "joined_party_on":
         # SQLite sorts the blanks first; on paper the Party members come first, then the 入党积极分子 (no date).
         joined = [c.key for c in roster.spec.columns if c.show].index("joined_party_on")
@@ -50,7 +50,7 @@ def build(database: Database, options: Mapping[str, Any], progress: Progress | N
         f"{organisation}{roster.spec.title}",
         _("Filled in on: {date}").format(date=f"{date.year}年{date.month}月{date.day}日"),
         columns, rows,
-        lambda done, total: _tell(progress, total + done, 2 * total))
+        lambda done, total: tell(progress, total + done, 2 * total))
     if query.search and not rows:
         return replace(rendered, warnings=(*rendered.warnings, _(
             "Nobody matches “{text}”, so the roster has no rows. Clear the text to print everyone.").format(
@@ -63,11 +63,6 @@ def _paper_row(roster: RosterService, serial: int, cells: tuple[str, ...]) -> li
     screen-only 星级 text at the end of `cells` has no paper column and is left out."""
     data = iter(cells)
     return [next(data) if column.show else str(serial) for column in roster.spec.columns]
-
-
-def _tell(progress: Progress | None, done: int, total: int) -> None:
-    if progress and progress(done, total) is False:
-        raise Cancelled
 
 
 KINDS = (

@@ -2,6 +2,7 @@
 
 from volunteer_desk.storage.schema.audit import AuditEntry
 from volunteer_desk.storage.schema.base import Base
+from volunteer_desk.storage.schema.certificate import ServiceCertificate
 from volunteer_desk.storage.schema.organisation import Organisation
 from volunteer_desk.storage.schema.pairing import Pairing, PairingBeneficiary, PairingMember, PersonServed
 from volunteer_desk.storage.schema.review import Need, QuarterlyReview
@@ -21,6 +22,6 @@ from volunteer_desk.storage.schema.volunteer import VolunteerRow
 __all__ = [
     "Activity", "ActivityPhoto", "AppSetting", "AuditEntry", "Base", "BrandProject", "HoursEntry", "Need",
     "Organisation", "Pairing", "PairingBeneficiary", "PairingMember", "Participation", "PersonServed",
-    "PointsEntry", "QuarterlyReview", "ServiceCategory", "ServiceStation", "ServiceTally", "Team", "TeamMembership",
+    "PointsEntry", "QuarterlyReview", "ServiceCategory", "ServiceCertificate", "ServiceStation", "ServiceTally", "Team", "TeamMembership",
     "VolunteerRow", "WeeklyJournal",
 ]

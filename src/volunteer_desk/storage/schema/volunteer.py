@@ -45,6 +45,8 @@ class VolunteerRow(Record, Base):
     political_status: Mapped[str | None] = mapped_column(String(20))
     joined_party_on: Mapped[dt.date | None]
     unit_phone: Mapped[str] = mapped_column(String(20), default="")
+    # The number of the national volunteer service system (全国志愿服务信息系统), for 志愿服务记录证明.
+    volunteer_number: Mapped[str] = mapped_column(String(30), default="", server_default="")
     deleted_at: Mapped[dt.datetime | None]
     # Derived from the name (domain.pinyin), kept in the row so the database can sort and filter.
     name_pinyin: Mapped[str] = mapped_column(String(120), default="")
