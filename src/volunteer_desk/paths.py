@@ -36,6 +36,10 @@ def font_file() -> Path:
     return resources_dir() / "fonts" / "wqy-microhei.ttc"
 
 
+def stroke_order_file() -> Path:
+    return resources_dir() / "strokes" / "stroke-order.json"
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The folder with the database, logs and backups; created on first use."""
     chosen = override or os.environ.get(DATA_DIR_ENV)

@@ -8,12 +8,19 @@ import re
 
 import pytest
 
+from sqlalchemy import func, select
+
 from tests.documents import pdf_tools
+from volunteer_desk import strokes
 from volunteer_desk.services import demo, printing
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.printing import Cancelled, PrintService
 from volunteer_desk.services.printing import roster as roster_print
 from volunteer_desk.services.roster import RosterQuery, RosterService
+from volunteer_desk.domain.enums import TeamKind
+from volunteer_desk.services.categories import CategoryService
+from volunteer_desk.services.teams import TeamInput, TeamService
+from volunteer_desk.storage.schema import AuditEntry, VolunteerRow
 
 VOLUNTEERS = 40  # about 15 rows a page: three pages
 # A row's first line in `pdftotext -layout`: 序号, 姓名, 性别, 出生年月, then 入党时间 unless an activist's is blank.
@@ -42,7 +49,8 @@ def _names(database, query: RosterQuery) -> list[str]:
     return [rows[key][1][0] for key in keys]
 
 
-def test_the_roster_prints_in_pinyin_order_with_title_header_on_every_page_and_serials_running_on(tmp_path, filled):
+def test_the_roster_prints_in_surname_stroke_order_with_title_header_on_every_page_and_serials_running_on(
+        tmp_path, filled):
     rendered, path = _print(tmp_path, filled)
     pages = pdf_tools.page_texts(path)
     assert rendered.pages == pdf_tools.pages(path) == len(pages) >= 3
@@ -53,7 +61,15 @@ def test_the_roster_prints_in_pinyin_order_with_title_header_on_every_page_and_s
     assert "星级" not in pdf_tools.text(path)  # a screen-only column
     rows = _rows(path)
     assert [serial for serial, _name, _joined in rows] == list(range(1, VOLUNTEERS + 1))
-    assert [name for _serial, name, _joined in rows] == _names(filled, RosterQuery())
+    names = [name for _serial, name, _joined in rows]
+    assert sorted(names) == sorted(_names(filled, RosterQuery()))
+    surnames = [(len(strokes.stroke_order(name[0])), strokes.stroke_order(name[0])) for name in names]
+    assert surnames == sorted(surnames) and len(set(surnames)) > 5  # fewer strokes first, then 横竖撇点折
+
+
+def test_by_pinyin_the_order_is_the_screens(tmp_path, filled):
+    _rendered, path = _print(tmp_path, filled, order="pinyin")
+    assert [name for _serial, name, _joined in _rows(path)] == _names(filled, RosterQuery())
 
 
 def test_mobiles_are_masked_on_landscape_a4_in_the_embedded_font(tmp_path, filled):
@@ -77,7 +93,7 @@ def test_by_date_joined_the_party_members_come_first_in_date_order_then_activist
 def test_the_find_text_narrows_the_roster_as_on_screen(tmp_path, filled):
     surname = _names(filled, RosterQuery())[0][0]
     expected = _names(filled, RosterQuery(search=surname))
-    _rendered, path = _print(tmp_path, filled, search=f" {surname} ")
+    _rendered, path = _print(tmp_path, filled, search=f" {surname} ", order="pinyin")
     assert 0 < len(expected) < VOLUNTEERS
     assert [name for _serial, name, _joined in _rows(path)] == expected
     nobody, _path = _print(tmp_path, filled, search="没有这个人")
@@ -87,7 +103,7 @@ def test_the_find_text_narrows_the_roster_as_on_screen(tmp_path, filled):
 def test_the_print_centre_offers_the_roster_and_cancelling_writes_nothing(tmp_path, filled, monkeypatch):
     service = PrintService(filled)
     kind = service.document("roster")
-    assert {o.key for o in kind.options} == {"order", "search"}
+    assert {o.key for o in kind.options} == {"order", "team", "occupation", "search", "full_numbers"}
     assert dict(kind.options[0].choices).keys() == roster_print.SORTS.keys()
     target = tmp_path / "名册.pdf"
     service.save("roster", {}, target)
@@ -96,5 +112,40 @@ def test_the_print_centre_offers_the_roster_and_cancelling_writes_nothing(tmp_pa
         service.save("roster", {}, tmp_path / "cancelled.pdf", progress=lambda done, total: False)
     assert not (tmp_path / "cancelled.pdf").exists()
     with pytest.raises(InvalidEntry) as wrong:
-        service.render("roster", {"order": "strokes"})
-    assert "入党时间" in wrong.value.errors["order"] or "date joined" in wrong.value.errors["order"]
+        service.render("roster", {"order": "alphabet"})
+    assert "笔画" in wrong.value.errors["order"] or "strokes" in wrong.value.errors["order"]
+
+
+def test_one_team_or_one_occupation_type_only(tmp_path, filled):
+    teams = TeamService(filled)
+    category = CategoryService(filled).list()[0].id
+    team = teams.create(TeamInput(name="敬老服务大队", kind=TeamKind.BRIGADE, category_id=category, parent_id=None,
+                                  station_id=None, brand_project_id=None))
+    chosen = RosterService(filled).ids(RosterQuery())[::7]
+    for volunteer_id in chosen:
+        teams.add_member(team, volunteer_id, joined_on=dt.date(2026, 1, 5))
+    members = sorted(m.name for m in teams.get(team).members)
+    _rendered, path = _print(tmp_path, filled, team=team, order="pinyin")
+    assert len(members) == len(chosen) > 3
+    assert sorted(name for _serial, name, _joined in _rows(path)) == members
+    with filled.sessions() as session:
+        retired = set(session.scalars(select(VolunteerRow.name).where(
+            VolunteerRow.occupation_type == "离退休党员", VolunteerRow.deleted.is_(False))))
+    _rendered, path = _print(tmp_path, filled, occupation="离退休党员")
+    printed = {name for _serial, name, _joined in _rows(path)}
+    assert retired and printed == retired
+
+
+def test_full_mobiles_only_when_chosen_and_then_the_audit_log_says_so(tmp_path, filled):
+    with filled.sessions() as session:
+        mobiles = set(session.scalars(select(VolunteerRow.mobile).where(VolunteerRow.mobile != "")))
+    _rendered, path = _print(tmp_path, filled)
+    assert not mobiles & set(re.findall(r"1\d{10}", pdf_tools.text(path)))
+    with filled.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "print_full")) == 0
+    _rendered, path = _print(tmp_path, filled, full_numbers=True)
+    assert mobiles <= set(re.findall(r"1\d{10}", pdf_tools.text(path)))
+    with filled.sessions() as session:
+        [entry] = session.scalars(select(AuditEntry).where(AuditEntry.action == "print_full"))
+    assert entry.summary.startswith("党员志愿者名册") and not re.search(r"\d{11}", entry.summary)

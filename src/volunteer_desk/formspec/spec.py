@@ -115,6 +115,14 @@ class Column:
 
 
 @dataclass(frozen=True)
+class HeaderItem:
+    """One "label：value" blank of the line above a list's table (单位盖章：______); the printing code fills
+    the blanks it knows by `key` and leaves the others to be written or stamped by hand."""
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
 class ListSpec:
     id: str
     version: int
@@ -124,6 +132,9 @@ class ListSpec:
     fields_from: str
     columns: tuple[Column, ...] = field(default_factory=tuple)
     source: str = ""
+    rows_per_page: int | None = None  # a fixed number of ruled rows a page, blank ones filling the last
+    header: tuple[HeaderItem, ...] = ()
+    footnote: str = ""  # printed under the table on every page
 
 
 def _check_grid(form_id: str, rows: tuple[Row, ...], width: int, fields: dict[str, Field]) -> None:
@@ -209,7 +220,7 @@ def _build(data: dict) -> FormSpec | ListSpec:
                    sort=c.get("sort") or (c["show"][0] if c.get("show") else None), format=c.get("format"))
             for c in data["columns"]
         )
-        return ListSpec(fields_from=data["fields_from"], columns=columns, **common)
+        return ListSpec(fields_from=data["fields_from"], columns=columns, **common, **_list_extras(data))
     fields = {key: _field(key, raw) for key, raw in data["fields"].items()}
     rows, extra = _rows(data["rows"]), _rows(data.get("extra_rows", []))
     widths = tuple(float(w) for w in data["column_widths"])
@@ -219,6 +230,18 @@ def _build(data: dict) -> FormSpec | ListSpec:
         if f.other and f.other not in fields:
             raise SpecError(f"field {f.key!r}: its 'other' field {f.other!r} is not defined")
     return FormSpec(column_widths=widths, rows=rows, extra_rows=extra, fields=fields, **common)
+
+
+def _list_extras(data: dict) -> dict:
+    """The optional keys of a list: absent, they leave the list as before (rows as many as fit a page)."""
+    rows = data.get("rows_per_page")
+    if rows is not None and (not isinstance(rows, int) or isinstance(rows, bool) or rows < 1):
+        raise SpecError(f"{data['id']}: rows_per_page must be a whole number of at least 1, not {rows!r}")
+    try:
+        header = tuple(HeaderItem(**item) for item in data.get("header", ()))
+    except TypeError as exc:
+        raise SpecError(f"{data['id']}: header: {exc}") from None
+    return {"rows_per_page": rows, "header": header, "footnote": data.get("footnote", "")}
 
 
 @cache

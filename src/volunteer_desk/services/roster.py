@@ -56,27 +56,29 @@ class RosterService:
         with self._db.sessions() as session:
             return store.count(session, query)
 
-    def rows(self, keys: Sequence[int]) -> dict[int, tuple[str, tuple[str, ...]]]:
-        """{row key: (volunteer id, display texts of the columns, all but 序号)}."""
+    def rows(self, keys: Sequence[int], *, full_numbers: bool = False) -> dict[int, tuple[str, tuple[str, ...]]]:
+        """{row key: (volunteer id, display texts of the columns, all but 序号)}; ID numbers and phones masked
+        unless `full_numbers` (a printout the operator chose to show them on, and the audit log recorded)."""
         with self._db.sessions() as session:
             values = store.fetch_values(session, keys, self._attributes)
             minutes = ledgers.total_minutes(session, [v["id"] for v in values.values()])
             thresholds = rules.star_thresholds(session)
-        return {key: (v["id"], (*(self._cell(column, v) for column in self._data_columns),
+        return {key: (v["id"], (*(self._cell(column, v, full_numbers) for column in self._data_columns),
                                 stars.label(stars.star_level(minutes[v["id"]], thresholds))))
                 for key, v in values.items()}
 
-    def _cell(self, column: Column, values: dict[str, Any]) -> str:
-        parts = [self._text(key, values[self.form.fields[key].bind], column.format) for key in column.show]
+    def _cell(self, column: Column, values: dict[str, Any], full_numbers: bool = False) -> str:
+        parts = [self._text(key, values[self.form.fields[key].bind], column.format, full_numbers)
+                 for key in column.show]
         return " ".join(p for p in parts if p)
 
-    def _text(self, key: str, value: Any, display: str | None = None) -> str:
+    def _text(self, key: str, value: Any, display: str | None = None, full_numbers: bool = False) -> str:
         field = self.form.fields[key]
         if value is None or value == "" or value == []:
             return ""
         if display == "year_month":
             return dates.format_year_month(value)
-        if field.sensitive:
+        if field.sensitive and not full_numbers:
             return masking.mask_id_number(value) if field.check == "id_number" else masking.mask_phone(value)
         if field.type == "year_month":
             return dates.format_year_month(value)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from volunteer_desk.domain import enums, pinyin
 from volunteer_desk.domain.contact import to_halfwidth
 from volunteer_desk.domain.volunteer import Volunteer
-from volunteer_desk.storage.schema import VolunteerRow
+from volunteer_desk.storage.schema import TeamMembership, VolunteerRow
 from volunteer_desk.storage.schema.volunteer import SEARCH_INDEX_COLUMNS
 from volunteer_desk.storage.schema.base import utcnow
 
@@ -32,6 +32,8 @@ class RosterQuery:
     descending: bool = False
     deleted: bool = False
     org_id: str | None = None
+    team_id: str | None = None  # only the team's current members
+    occupation_type: str | None = None  # 职业类型, as stored
 
 
 def column(attribute: str):
@@ -69,6 +71,12 @@ def _where(query: RosterQuery) -> ColumnElement[bool]:
     clauses = [VolunteerRow.deleted.is_(query.deleted)]
     if query.org_id:
         clauses.append(VolunteerRow.org_id == query.org_id)
+    if query.team_id:
+        clauses.append(VolunteerRow.id.in_(select(TeamMembership.volunteer_id).where(
+            TeamMembership.team_id == query.team_id, TeamMembership.deleted.is_(False),
+            TeamMembership.left_on.is_(None))))
+    if query.occupation_type:
+        clauses.append(VolunteerRow.occupation_type == query.occupation_type)
     clauses += [_term_filter(term) for term in query.search.split()]
     return and_(*clauses)
 

@@ -262,14 +262,14 @@ class PrintCentre(QWidget):
                 combo.addItem("　" * depth + node.name, node.id)
                 add(node.children, depth + 1)
         add(self._teams.tree(), 0)
-        return _with_default(combo, option.default), combo.currentData
+        return _with_default(combo, option.initial()), combo.currentData
 
     def _activity(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
         combo = QComboBox()
         combo.addItem("", None)
         for activity in self._activity_list.summaries(limit=RECENT_ACTIVITIES):
             combo.addItem(f"{activity.held_on:%Y-%m-%d}  {activity.content}  {activity.place}".strip(), activity.id)
-        return _with_default(combo, option.default), combo.currentData
+        return _with_default(combo, option.initial()), combo.currentData
 
     def _quarter(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
         combo = QComboBox()
@@ -277,25 +277,25 @@ class PrintCentre(QWidget):
         for _step in range(RECENT_QUARTERS):
             combo.addItem(quarter.label, quarter)
             quarter = quarter.previous()
-        return _with_default(combo, option.default), combo.currentData
+        return _with_default(combo, option.initial()), combo.currentData
 
     def _year(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
         spin = QSpinBox()
         spin.setRange(2000, self._today().year + 1)
-        spin.setValue(option.default or self._today().year)
+        spin.setValue(option.initial() or self._today().year)
         return spin, spin.value
 
     def _integer(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
         spin = QSpinBox()
         spin.setRange(option.minimum, option.maximum)
-        spin.setValue(option.default if option.default is not None else option.minimum)
+        spin.setValue(option.initial() if option.initial() is not None else option.minimum)
         return spin, spin.value
 
     def _date(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
-        day = option.default or self._today()
+        day = option.initial() or self._today()
         edit.setDate(QDate(day.year, day.month, day.day))
         return edit, lambda: edit.date().toPython()
 
@@ -303,16 +303,16 @@ class PrintCentre(QWidget):
         combo = QComboBox()
         for value, label in option.choices:
             combo.addItem(_(label), value)
-        return _with_default(combo, option.default), combo.currentData
+        return _with_default(combo, option.initial()), combo.currentData
 
     def _flag(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
         box = QCheckBox()
-        box.setChecked(bool(option.default))
+        box.setChecked(bool(option.initial()))
         return box, box.isChecked
 
     def _text(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
         edit = QLineEdit()
-        edit.setText(option.default or "")
+        edit.setText(option.initial() or "")
         return edit, edit.text
 
     # --- preview, print, save -------------------------------------------------------------------------------

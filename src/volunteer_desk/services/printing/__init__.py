@@ -44,11 +44,14 @@ class Option:
     key: str
     label: str  # msgid, translated when shown
     kind: OptionKind
-    default: Any = None
+    default: Any = None  # a value, or a function giving it when asked (e.g. the current quarter's first day)
     required: bool = False
     choices: tuple[tuple[str, str], ...] = ()  # (value, msgid) for CHOICE
     minimum: int = 0
     maximum: int = 10_000
+
+    def initial(self) -> Any:
+        return self.default() if callable(self.default) else self.default
 
 
 @dataclass(frozen=True)
@@ -88,9 +91,19 @@ def tell(progress: Progress | None, done: int, total: int) -> None:
 def _catalogue() -> tuple[DocumentKind, ...]:
     """Every family module's KINDS, in the print centre's order. Imported here, by name, so that PyInstaller
     sees them and so that each module can import this one's types."""
-    from volunteer_desk.services.printing import certificates, registration, roster
+    from volunteer_desk.services.printing import (
+        certificates,
+        journal,
+        quarter_report,
+        registration,
+        review_list,
+        roster,
+        sign_in,
+        team_sheet,
+    )
 
-    return (*registration.KINDS, *roster.KINDS, *certificates.KINDS)
+    return (*registration.KINDS, *roster.KINDS, *team_sheet.KINDS, *sign_in.KINDS, *certificates.KINDS, *review_list.KINDS,
+            *quarter_report.KINDS, *journal.KINDS)
 
 
 class PrintService:
@@ -129,7 +142,7 @@ class PrintService:
 
     def render(self, key: str, options: Mapping[str, Any], progress: Progress | None = None) -> Rendered:
         kind = self.document(key)
-        values = {option.key: option.default for option in kind.options}
+        values = {option.key: option.initial() for option in kind.options}
         values.update(options)
         missing = {o.key: _("Choose {what}.").format(what=_(o.label)) for o in kind.options
                    if o.required and values.get(o.key) in (None, "")}

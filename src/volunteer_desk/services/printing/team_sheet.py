@@ -1,0 +1,120 @@
+"""学雷锋党员志愿服务队人员信息登记表 (Sheet C, seed 003), laid out by forms/team_sheet.toml: one team's current
+members, or everyone on the roster, in pinyin order; ID numbers and mobiles masked unless chosen in full.
+
+服务志愿 is the team's service category when the sheet is for one team (that is what its members serve in),
+else the volunteer's own 服务意向. 单位盖章 stays blank for the seal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from volunteer_desk.documents import team_sheet
+from volunteer_desk.documents.pdf import Rendered
+from volunteer_desk.i18n import N_, _
+from volunteer_desk.services.database import Database
+from volunteer_desk.services.entries import InvalidEntry
+from volunteer_desk.services.printing import (
+    FULL_NUMBERS,
+    DocumentKind,
+    Option,
+    OptionKind,
+    Progress,
+    full_numbers_chosen,
+    tell,
+)
+from volunteer_desk.services.roster import RosterQuery, RosterService
+from volunteer_desk.services.setup import SetupService
+from volunteer_desk.services.teams import TeamInfo, TeamService
+from volunteer_desk.storage import volunteers as volunteer_store
+
+SPEC = "team_sheet"
+SERVICE_COLUMN = "service"  # the column showing the team's category when printed for a team
+CHUNK = 1000  # rows fetched per query, as the roster prints
+
+
+def build(database: Database, options: Mapping[str, Any], progress: Progress | None = None) -> Rendered:
+    roster = RosterService(database, SPEC)
+    team = _team(database, options.get("team") or "")
+    date = options.get("date") or dt.date.today()
+    organisation = SetupService(database).current().name
+    title = f"{organisation}{roster.spec.title}"
+    full = full_numbers_chosen(database, f"{title}（{team.name}）" if team else title, options)
+    keys = roster.keys(RosterQuery(sort="name_pinyin"))
+    if team:
+        members = {roster.key_of(m.volunteer_id) for m in team.members}
+        keys = [key for key in keys if key in members]  # deleted volunteers are on no paper
+    rows = _rows(database, roster, keys, team, full, progress)
+    values = {"date": f"{date.year}年{date.month}月{date.day}日"}
+    sheet = team_sheet.TeamSheet(
+        title=title, subtitle=_("Team: {name}").format(name=team.name) if team else "",
+        header=[(item.label, values.get(item.key, "")) for item in roster.spec.header],
+        columns=[team_sheet.SheetColumn(c.label, c.width) for c in roster.spec.columns],
+        rows=rows, rows_per_page=roster.spec.rows_per_page or 12, footnote=roster.spec.footnote,
+        landscape=roster.spec.orientation == "landscape")
+    whole = 2 * max(1, len(keys))  # half for gathering the rows, half for drawing the pages
+    rendered = team_sheet.render(sheet, lambda done, total: tell(progress, whole // 2 + whole // 2 * done // total,
+                                                                 whole))
+    if team and not rows:
+        return replace(rendered, warnings=(*rendered.warnings, _(
+            "{team} has no members now, so the sheet has only blank rows. Add members on the Teams page.").format(
+                team=team.name)))
+    return rendered
+
+
+def _team(database: Database, team_id: str) -> TeamInfo | None:
+    if not team_id:
+        return None
+    team = TeamService(database).get(team_id)
+    if team is None:
+        raise InvalidEntry({"team": _("This team is no longer in the database; choose another one.")})
+    return team
+
+
+def _rows(database: Database, roster: RosterService, keys: list[int], team: TeamInfo | None, full: bool,
+          progress: Progress | None) -> list[list[str]]:
+    """The paper's texts for each row key, in order: the roster's display texts (masked), with sensitive
+    columns replaced by the stored numbers when printed in full, and 服务志愿 by the team's category."""
+    columns = roster.spec.columns
+    sensitive = {c.key: c.show for c in columns if any(roster.form.fields[k].sensitive for k in c.show)}
+    binds = [roster.form.fields[k].bind for show in sensitive.values() for k in show]
+    category = team.category_name if team else ""
+    rows: list[list[str]] = []
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start:start + CHUNK]
+        fetched = roster.rows(chunk)
+        raw: dict[int, dict[str, Any]] = {}
+        if full and binds:
+            with database.sessions() as session:
+                raw = volunteer_store.fetch_values(session, chunk, binds)
+        for key in chunk:
+            texts = iter(fetched[key][1])
+            row = []
+            for column in columns:
+                text = next(texts) if column.show else str(len(rows) + 1)  # a column with no field is 序号
+                if column.key in sensitive and full:
+                    text = " ".join(str(raw[key][roster.form.fields[k].bind] or "") for k in column.show).strip()
+                if column.key == SERVICE_COLUMN and category:
+                    text = category
+                row.append(text)
+            rows.append(row)
+        tell(progress, len(rows), 2 * len(keys))
+    return rows
+
+
+KINDS = (
+    DocumentKind(
+        key="team_sheet",
+        title=N_("Lei Feng Party-member volunteer team personnel sheet (Sheet C)"),
+        build=build,
+        options=(
+            Option("team", N_("Team (leave empty for every volunteer on the roster)"), OptionKind.TEAM),
+            Option("date", N_("Date filled in"), OptionKind.DATE),
+            FULL_NUMBERS,
+        ),
+        description=N_("Sheet C: 12 rows a page with ID number, mobile, service wish and work unit; numbers "
+                       "masked unless chosen in full; the unit stamps it."),
+    ),
+)
