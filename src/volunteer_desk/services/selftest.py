@@ -1,7 +1,8 @@
 """`volunteer-desk --self-test`: proves an installation (a source tree or a frozen build) is complete.
 
-It migrates a temporary database, loads every form, saves and finds a volunteer, checks the font and
-the Chinese catalogue, and prints each check. Exit code 0 only when all pass.
+It migrates a temporary database, loads every form, saves and finds a volunteer, prints the roster and a
+filled registration sheet to PDF (font embedded, surnames in stroke order), checks the font and the Chinese
+catalogue, and prints each check. Exit code 0 only when all pass.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from babel.dates import format_date
 from volunteer_desk import fonts, i18n, paths
 from volunteer_desk.formspec import load_all
 from volunteer_desk.services.database import open_database
+from volunteer_desk.services.printing import PrintService
 from volunteer_desk.services.roster import RosterQuery, RosterService
 from volunteer_desk.services.volunteers import VolunteerService
 from volunteer_desk.storage import migrate
@@ -33,9 +35,15 @@ def _checks(folder: Path) -> list[tuple[str, Callable[[], str]]]:
             service.save(raw)
             found = RosterService(db).ids(RosterQuery(search="zs"))
             assert len(found) == 1, found
+            printing = PrintService(db)
+            sheet = printing.render("registration", {"volunteer": found[0]})
+            roster = printing.render("roster", {})
+            for rendered in (sheet, roster):
+                assert rendered.pages == 1 and b"/FontFile2" in rendered.pdf, "PDF without the embedded font"
+                assert not rendered.warnings, rendered.warnings
         finally:
             db.close()
-        return f"schema {revision}, a volunteer saved and found by pinyin"
+        return f"schema {revision}, a volunteer saved, found by pinyin and printed ({len(sheet.pdf) // 1024} KB)"
 
     def forms() -> str:
         specs = load_all()
