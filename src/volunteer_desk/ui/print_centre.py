@@ -84,6 +84,7 @@ class OptionsForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for option in options:
             widget, value = widgets[option.kind](option)
             widget.setParent(self)
@@ -255,7 +256,8 @@ class PrintCentre(QWidget):
 
     def _team(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
         combo = QComboBox()
-        combo.addItem("", None)  # nothing chosen: a required team must be picked on purpose
+        # Nothing chosen: a required team must be picked on purpose; an optional one means everyone.
+        combo.addItem("" if option.required else _("All volunteers (no team chosen)"), None)
 
         def add(nodes: Sequence[TeamNode], depth: int) -> None:
             for node in nodes:
