@@ -93,6 +93,7 @@ def _catalogue() -> tuple[DocumentKind, ...]:
     sees them and so that each module can import this one's types."""
     from volunteer_desk.services.printing import (
         certificates,
+        honours,
         journal,
         quarter_report,
         registration,
@@ -102,8 +103,8 @@ def _catalogue() -> tuple[DocumentKind, ...]:
         team_sheet,
     )
 
-    return (*registration.KINDS, *roster.KINDS, *team_sheet.KINDS, *sign_in.KINDS, *certificates.KINDS, *review_list.KINDS,
-            *quarter_report.KINDS, *journal.KINDS)
+    return (*registration.KINDS, *roster.KINDS, *team_sheet.KINDS, *sign_in.KINDS, *certificates.KINDS,
+            *honours.KINDS, *review_list.KINDS, *quarter_report.KINDS, *journal.KINDS)
 
 
 class PrintService:
