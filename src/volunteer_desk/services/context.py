@@ -21,6 +21,7 @@ from volunteer_desk.services.rules import RulesService
 from volunteer_desk.services.setup import SetupService
 from volunteer_desk.services.stations import StationService
 from volunteer_desk.services.teams import TeamService
+from volunteer_desk.services.volunteer_import import VolunteerImportService
 from volunteer_desk.services.volunteers import VolunteerService
 
 
@@ -45,6 +46,7 @@ class Services:
     photos: ActivityPhotoService
     printing: PrintService
     certificates: CertificateService
+    importing: VolunteerImportService
 
     @classmethod
     def open(cls, data_dir: Path) -> "Services":
@@ -57,7 +59,7 @@ class Services:
                    stations=StationService(database), pairing=PairingService(database), needs=NeedService(database),
                    journals=JournalService(database), rules=RulesService(database),
                    photos=ActivityPhotoService(database), printing=PrintService(database),
-                   certificates=CertificateService(database))
+                   certificates=CertificateService(database), importing=VolunteerImportService(database))
 
     def close(self) -> None:
         self.database.close()

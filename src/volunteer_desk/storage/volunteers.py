@@ -15,7 +15,7 @@ from volunteer_desk.domain.contact import to_halfwidth
 from volunteer_desk.domain.volunteer import Volunteer
 from volunteer_desk.storage.schema import TeamMembership, VolunteerRow
 from volunteer_desk.storage.schema.volunteer import SEARCH_INDEX_COLUMNS
-from volunteer_desk.storage.schema.base import utcnow
+from volunteer_desk.storage.schema.base import new_id, utcnow
 
 _ENUM_FIELDS = {"sex": enums.Sex, "education": enums.Education, "political_status": enums.PoliticalStatus}
 # Domain attribute → column, where the names differ.
@@ -176,6 +176,20 @@ def save(session: Session, volunteer: Volunteer) -> str:
     row.phone_keys = phone_keys(volunteer.mobile, volunteer.unit_phone, volunteer.phone)
     session.flush()
     return row.id
+
+
+def columns_of(volunteer: Volunteer) -> dict[str, Any]:
+    """A new volunteer as the column values `bulk_insert` takes (its id made here)."""
+    values = {_COLUMN_OF.get(a, a): _to_row(a, getattr(volunteer, a)) for a in Volunteer.attribute_names() - {"id"}}
+    values["id"] = new_id()
+    return values
+
+
+def live_identities(session: Session) -> list[tuple[str, str, str | None, str]]:
+    """(id, name, ID number, mobile) of every live volunteer: what an import checks its rows against."""
+    return [tuple(row) for row in session.execute(
+        select(VolunteerRow.id, VolunteerRow.name, VolunteerRow.id_number, VolunteerRow.mobile)
+        .where(VolunteerRow.deleted.is_(False)))]
 
 
 def _search_keys(name: str) -> str:

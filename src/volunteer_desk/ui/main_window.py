@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
                      lambda: self.navigation.setCurrentRow(self.pages.indexOf(self.print_centre)))
         self._action(file_menu, _("Issue a service record &certificate…"), None, lambda: self.issue_certificate())
         file_menu.addSeparator()
+        self._action(file_menu, _("&Import volunteers from Excel…"), None, self.import_volunteers)
+        self._action(file_menu, _("Import &history…"), None, self.import_history)
+        file_menu.addSeparator()
         self._action(file_menu, _("E&xit"), QKeySequence.StandardKey.Quit, self.close)
         settings_menu = self.menuBar().addMenu(_("&Settings"))
         self._action(settings_menu, _("&Our organisation…"), None, self.edit_organisation)
@@ -187,6 +190,25 @@ class MainWindow(QMainWindow):
                                    parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.issued.connect(self._show_certificate)
+        dialog.open()
+        return dialog
+
+    def import_volunteers(self):
+        from volunteer_desk.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.services.importing, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _result: (self.data_changed(), self.roster_page.refresh()))
+        dialog.open()
+        return dialog
+
+    def import_history(self):
+        from volunteer_desk.ui.import_history import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self.services.importing, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(lambda: (self.data_changed(), self.roster_page.refresh(),
+                                        self.recycle_page.refresh()))
         dialog.open()
         return dialog
 
