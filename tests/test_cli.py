@@ -68,3 +68,26 @@ def test_print_writes_a_pdf_and_explains_what_is_wrong(tmp_path):
     assert wrong.returncode == 2 and "200" in wrong.stderr
     unknown = _run("--data-dir", str(folder), "print", "certificate", "--out", str(out))
     assert unknown.returncode == 2 and "print --list" in unknown.stderr
+
+
+def test_export_excel_writes_a_workbook_and_explains_what_is_wrong(tmp_path):
+    import openpyxl
+
+    folder = tmp_path / "branch"
+    assert _run("--data-dir", str(folder), "demo", "--volunteers", "12", "--activities", "0").returncode == 0
+    listing = _run("--data-dir", str(folder), "export-excel", "--list")
+    keys = [line.split("\t")[0] for line in listing.stdout.splitlines()]
+    assert listing.returncode == 0 and {"roster", "team_sheet", "activities", "hours"} <= set(keys)
+    assert "registration" not in keys  # a blank form has no Excel form
+    out = tmp_path / "名册.xlsx"
+    written = _run("--data-dir", str(folder), "export-excel", "roster", "--out", str(out), "--set", "order=pinyin")
+    assert written.returncode == 0, written.stderr
+    assert str(out) in written.stdout
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet["A3"].value == "序号" and sheet.max_row == 3 + 12
+    wrong = _run("--data-dir", str(folder), "export-excel", "roster", "--out", str(out), "--set", "order=age")
+    assert wrong.returncode == 2 and "strokes" in wrong.stderr
+    unknown = _run("--data-dir", str(folder), "export-excel", "registration", "--out", str(out))
+    assert unknown.returncode == 2 and "export-excel --list" in unknown.stderr
+    missing = _run("--data-dir", str(folder), "export-excel", "hours")
+    assert missing.returncode == 2 and "--out" in missing.stderr

@@ -37,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     printing.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                           help=_("a document option, e.g. --set copies=5 (repeat for more)"))
     printing.add_argument("--list", action="store_true", help=_("list the documents and their options"))
+    excel = sub.add_parser("export-excel", help=_("write a list as an Excel workbook (.xlsx)"))
+    excel.add_argument("document", help=_("which list: see `export-excel --list`"), nargs="?")
+    excel.add_argument("--out", type=Path, help=_("the .xlsx file to write"))
+    excel.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                       help=_("an option of the list, e.g. --set year=2026 (repeat for more)"))
+    excel.add_argument("--list", action="store_true", help=_("list the lists with an Excel form and their options"))
     return parser
 
 
@@ -54,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         return _init(data_dir, args)
     if args.command == "print":
         return _print(data_dir, args)
+    if args.command == "export-excel":
+        return _export_excel(data_dir, args)
     from volunteer_desk.ui.app import run_gui
 
     return run_gui(data_dir)
@@ -135,6 +143,44 @@ def _print(data_dir: Path, args: argparse.Namespace) -> int:
     for warning in rendered.warnings:
         print(warning, file=sys.stderr)
     print(_("Wrote {pages} pages to {path}.").format(pages=rendered.pages, path=args.out))
+    return 0
+
+
+def _export_excel(data_dir: Path, args: argparse.Namespace) -> int:
+    from volunteer_desk.services.database import open_database
+    from volunteer_desk.services.entries import InvalidEntry
+    from volunteer_desk.services.printing import PrintService
+
+    database = open_database(data_dir)
+    try:
+        service = PrintService(database)
+        kinds = [kind for kind in service.documents() if kind.excel]
+        if args.list or not args.document:
+            for kind in kinds:
+                options = " ".join(f"{o.key}=…" for o in kind.options)
+                print(f"{kind.key}\t{_(kind.title)}\t{options}")
+            return 0 if args.list else 2
+        if args.out is None:
+            print(_("Say where to write the workbook with --out FILE.xlsx."), file=sys.stderr)
+            return 2
+        if args.document not in {kind.key for kind in kinds}:
+            print(_("There is no list “{name}” to export to Excel; `export-excel --list` shows them.").format(
+                name=args.document), file=sys.stderr)
+            return 2
+        raw = dict(item.partition("=")[::2] for item in args.set)
+        try:
+            service.save_excel(args.document, service.parse(args.document, raw), args.out)
+        except InvalidEntry as exc:
+            for message in exc.errors.values():
+                print(message, file=sys.stderr)
+            return 2
+        except OSError:
+            print(_("{path} could not be written. If it is open in Excel or WPS, close it there; or choose another "
+                    "folder.").format(path=args.out), file=sys.stderr)
+            return 1
+    finally:
+        database.close()
+    print(_("Wrote {path}.").format(path=args.out))
     return 0
 
 

@@ -52,7 +52,7 @@ def test_rounded_id_number_blocks_the_row_and_says_how_to_fix(rounded):
     assert "id_number" not in raw
     (problem,) = problems
     assert (problem.row, problem.column, problem.header, problem.blocking) == (9, "E", "身份证号码", True)
-    assert "cannot be recovered" in problem.message and "文本" in problem.message
+    assert "无法恢复" in problem.message and "文本" in problem.message
 
 
 def test_unknown_values_name_the_value_and_what_is_accepted():

@@ -63,7 +63,7 @@ def test_xlsx_header_found_and_rows_cleaned(roster_xlsx):
     raw, problems = cleaning.clean_row(rows[6], found, form, number=7)
     assert raw["birth_date"] == "1979.11" and raw["service_intents"] == ["助残服务", "爱幼志愿服务"]
     assert [(p.row, p.column, p.blocking) for p in problems] == [(7, "E", True)]
-    assert "文本" in problems[0].message and "cannot be recovered" in problems[0].message
+    assert "文本" in problems[0].message and "无法恢复" in problems[0].message
 
 
 def test_xls_from_old_excel(tmp_path):
@@ -101,12 +101,12 @@ def test_utf8_bom_csv_with_tabs(tmp_path):
 
 
 @pytest.mark.parametrize(("name", "content", "words"), [
-    ("broken.xlsx", b"PK\x03\x04 this is not a workbook", "damaged"),
-    ("empty.xlsx", b"", "empty"),
-    ("empty.csv", b"  \r\n", "empty"),
+    ("broken.xlsx", b"PK\x03\x04 this is not a workbook", "损坏"),
+    ("empty.xlsx", b"", "空的"),
+    ("empty.csv", b"  \r\n", "空的"),
     ("roster.pdf", b"%PDF-1.4", ".pdf"),
     ("broken.et", b"\x00" * 64, "WPS"),
-    ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512, "password"),
+    ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512, "密码"),
 ])
 def test_unreadable_files_say_what_to_do(tmp_path, name, content, words):
     path = tmp_path / name

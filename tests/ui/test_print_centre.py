@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
+import openpyxl
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
@@ -16,6 +18,7 @@ from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.i18n import _
 from volunteer_desk.services import printing
 from volunteer_desk.services.printing import DocumentKind, Option, OptionKind, PrintService
+from volunteer_desk.spreadsheets import xlsx
 from volunteer_desk.ui import print_centre
 from volunteer_desk.ui.print_centre import PrintCentre
 
@@ -130,3 +133,35 @@ def test_every_kind_of_option_reads_back_as_its_value(qtbot, window, monkeypatch
                                   "day": today, "note": "备注", "flag": False}
     quarters = page.form.fields["quarter"]
     assert [quarters.itemData(i) for i in range(2)] == [Quarter(2026, 4), Quarter(2026, 3)]
+
+
+def _excel(db, options, progress):
+    return xlsx.write([xlsx.PaperList(title="测试名册", columns=[xlsx.Column("姓名", 10)],
+                                      rows=[[options["volunteer"]]])])
+
+
+def test_export_to_excel_writes_the_workbook_and_is_offered_only_where_there_is_one(qtbot, centre, tmp_path,
+                                                                                    monkeypatch):
+    monkeypatch.setattr(printing, "_catalogue", lambda: (KIND, replace(KIND, key="listed", excel=_excel)))
+    centre.refresh()
+    centre.choose("test")
+    assert not centre.excel_button.isEnabled() and centre.save_button.isEnabled()
+    centre.choose("listed")
+    assert centre.excel_button.isEnabled()
+    _choose_zhang_san(centre)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "名册"), ""))
+    centre.excel_button.click()
+    target = tmp_path / "名册.xlsx"
+    qtbot.waitUntil(lambda: str(target) in centre.status.text(), timeout=5000)
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet["A1"].value == "测试名册" and sheet["A3"].value == centre.form.fields["volunteer"].value()
+    assert centre.excel_button.isEnabled()  # enabled again once written
+
+
+def test_export_to_excel_without_a_volunteer_explains_it_beside_the_option(qtbot, centre, tmp_path, monkeypatch):
+    monkeypatch.setattr(printing, "_catalogue", lambda: (replace(KIND, excel=_excel),))
+    centre.refresh()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "名册.xlsx"), ""))
+    centre.save_excel()
+    qtbot.waitUntil(centre.form.errors["volunteer"].isVisible, timeout=5000)
+    assert not (tmp_path / "名册.xlsx").exists()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from stdnum import numdb
 from stdnum.cn import ric
@@ -44,6 +45,13 @@ _DIGITS_AND_CHECK = re.compile(r"[0-9]{17}[0-9X]")
 
 
 def parse(raw: str, today: dt.date | None = None) -> IdNumber:
+    return _parse(raw, today or dt.date.today())
+
+
+@lru_cache(maxsize=8192)
+def _parse(raw: str, today: dt.date) -> IdNumber:
+    """Cached: one number is checked several times as a sheet is checked (the field, the birth date and sex
+    filled from it, the cross-checks), and an import checks tens of thousands."""
     number = normalise(raw)
     try:
         number = ric.compact(number)
@@ -72,7 +80,7 @@ def parse(raw: str, today: dt.date | None = None) -> IdNumber:
                 digits=number[6:14]
             )
         ) from None
-    if birth > (today or dt.date.today()) or birth.year < 1900:
+    if birth > today or birth.year < 1900:
         raise IdNumberError(
             _("The birth date in the ID number, {date}, is impossible.").format(date=birth.isoformat())
         )
@@ -80,6 +88,7 @@ def parse(raw: str, today: dt.date | None = None) -> IdNumber:
     return IdNumber(number=number, birth_date=birth, sex=sex, region_known=_region_known(number[:6]))
 
 
+@lru_cache(maxsize=4096)
 def _region_known(code: str) -> bool:
     """Whether the code names a county in stdnum's table at any time. Not ric.get_birth_place: it wants the
     county to exist in the birth year, but numbers issued since 1984 carry the region of issue, so everyone

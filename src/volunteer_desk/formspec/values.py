@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 from volunteer_desk import fonts
@@ -46,6 +47,12 @@ _CHECKS: dict[str, Callable[[str], str]] = {
 }
 
 
+@cache
+def _allowed(field: Field) -> tuple[str, ...]:
+    """The stored values a choice field accepts, in the sheet's order (asked for every row of an import)."""
+    return tuple(o.value for o in field.choices())
+
+
 def _coerce(field: Field, raw: Any) -> Any:
     """One field's typed value; raises ValueError with a Chinese message."""
     kind = field.type
@@ -76,19 +83,18 @@ def _coerce(field: Field, raw: Any) -> Any:
     if kind == "choice":
         if not raw:
             return None
-        allowed = {o.value for o in field.choices()}
-        if raw not in allowed:
+        if raw not in _allowed(field):
             raise ValueError(_("Choose one of the offered values."))
         return getattr(domain_enums, field.enum)(raw) if field.enum else raw
     if kind == "single_check":
         ticked = [v for v in ([raw] if isinstance(raw, str) else list(raw or [])) if v]  # "" is no tick
         if len(ticked) > 1:
             raise ValueError(_("Tick only one option."))
-        if ticked and ticked[0] not in {o.value for o in field.choices()}:
+        if ticked and ticked[0] not in _allowed(field):
             raise ValueError(_("Choose one of the offered values."))
         return ticked[0] if ticked else None
     if kind == "multi_check":
-        allowed = [o.value for o in field.choices()]
+        allowed = _allowed(field)
         ticked = list(raw or [])
         unknown = [v for v in ticked if v not in allowed]
         if unknown:

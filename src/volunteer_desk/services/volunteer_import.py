@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 
 from volunteer_desk.domain.enums import PoliticalStatus
+from volunteer_desk.domain.volunteer import Volunteer
 from volunteer_desk.formspec import FormSpec, load, values
 from volunteer_desk.i18n import _
 from volunteer_desk.services.database import Database
@@ -51,6 +52,7 @@ class PreviewRow:
     row: int  # Excel's row number
     name: str
     raw: dict[str, Any]  # the cleaned values, as the registration editor hands them over
+    volunteer: Volunteer  # what they make: checked once here, stored as it is if accepted
     problems: tuple[CellProblem, ...]
     same_as: tuple[str, str] | None = None  # (id, name) of the roster's volunteer this row seems to be
     certain: bool = False  # same_as by ID number (else by name and mobile)
@@ -145,7 +147,7 @@ class VolunteerImportService:
             full = blank | raw
             if infer_status:
                 _infer_status(full)
-            _volunteer, errors = values.to_domain(self.form, full)
+            volunteer, errors = values.to_domain(self.form, full)
             problems = [*problems, *(_cell_problem(number, found, fields_at, key, message)
                                      for key, message in errors.items()
                                      if not any(p.column == _letter_of(fields_at.get(key)) for p in problems))]
@@ -157,7 +159,7 @@ class VolunteerImportService:
                 same_as, certain = by_number.get(id_number), id_number in by_number
             if same_as is None and full.get("mobile"):
                 same_as = by_name_mobile.get((full.get("name", "").strip(), full["mobile"]))
-            result.append(PreviewRow(row=number, name=str(full.get("name") or ""), raw=full,
+            result.append(PreviewRow(row=number, name=str(full.get("name") or ""), raw=full, volunteer=volunteer,
                                      problems=tuple(problems), same_as=same_as, certain=certain,
                                      same_as_row=same_as_row))
         if progress:
@@ -209,8 +211,7 @@ class VolunteerImportService:
                     self._update(session, batch, row)
                     updated += 1
                     continue
-                volunteer, _errors = values.to_domain(self.form, row.raw)
-                columns = store.columns_of(volunteer)
+                columns = store.columns_of(row.volunteer)
                 new_rows.append(columns)
                 changes.append({"batch_id": batch.id, "volunteer_id": columns["id"], "action": "create",
                                 "org_id": columns["org_id"]})

@@ -1,5 +1,6 @@
 """The print centre: choose a document from the catalogue, fill in its options, then preview, print or save it
-as a PDF. Documents are made off the UI thread (a roster of hundreds takes a while) and can be cancelled."""
+as a PDF, or export the lists that have an Excel form. Documents are made off the UI thread (a roster of
+hundreds takes a while) and can be cancelled."""
 
 from __future__ import annotations
 
@@ -138,6 +139,8 @@ class PrintCentre(QWidget):
         self.print_button.clicked.connect(self.print_document)
         self.save_button = QPushButton(_("Save as PDF…"), self)
         self.save_button.clicked.connect(self.save_pdf)
+        self.excel_button = QPushButton(_("Export to Excel…"), self)
+        self.excel_button.clicked.connect(self.save_excel)
         self.title = QLabel(self)
         self.title.setObjectName("sheetTitle")
         self.title.setWordWrap(True)
@@ -165,7 +168,7 @@ class PrintCentre(QWidget):
         left_layout.addWidget(self.message)
         left_layout.addWidget(self.status)
         buttons = QHBoxLayout()
-        for button in (self.preview_button, self.print_button, self.save_button):
+        for button in (self.preview_button, self.print_button, self.save_button, self.excel_button):
             buttons.addWidget(button)
         left_layout.addLayout(buttons)
         right = QWidget(self)
@@ -236,8 +239,7 @@ class PrintCentre(QWidget):
         self._clear_preview()
         self.description.setText(_(kind.description) if kind and kind.description else "")
         self.description.setVisible(bool(self.description.text()))
-        for button in (self.preview_button, self.print_button, self.save_button):
-            button.setEnabled(kind is not None)
+        self._enable(kind)
         if kind is None:
             self.message.setText(_("No documents can be printed yet."))
             return
@@ -339,6 +341,20 @@ class PrintCentre(QWidget):
                     lambda progress: self._printing.save(kind.key, values, target, progress),
                     lambda rendered: self._saved(kind, values, rendered, target))
 
+    def save_excel(self) -> None:
+        kind = self.current_kind()
+        if kind is None or kind.excel is None or self.form is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export to Excel"), f"{_(kind.title)}.xlsx",
+                                                    _("Excel workbooks (*.xlsx)"))
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+        values = self.form.values()
+        self._start(_("Exporting to Excel…"),
+                    lambda progress: self._printing.save_excel(kind.key, values, target, progress),
+                    lambda _result: self.status.setText(_("Saved to {path}").format(path=target)))
+
     def _render(self, then: Callable[[Rendered], None]) -> None:
         """Make the document unless the preview already shows it with these options, then go on."""
         kind = self.current_kind()
@@ -370,8 +386,13 @@ class PrintCentre(QWidget):
 
     def _busy(self, busy: bool) -> None:
         self._working = busy
+        self._enable(None if busy else self.current_kind())
+
+    def _enable(self, kind: DocumentKind | None) -> None:
         for button in (self.preview_button, self.print_button, self.save_button):
-            button.setEnabled(not busy)
+            button.setEnabled(kind is not None)
+        self.excel_button.setEnabled(kind is not None and kind.excel is not None)
+        self.excel_button.setToolTip("" if kind is None or kind.excel else _("This document has no Excel form."))
 
     def _failed(self, exc: Exception) -> None:
         self._busy(False)
@@ -381,8 +402,8 @@ class PrintCentre(QWidget):
             self.status.setText(_("Cancelled; nothing was printed or saved."))
         elif isinstance(exc, OSError):
             QMessageBox.warning(self, _("Print centre"), _(
-                "The PDF could not be written. If it is open in another program, close it there; or choose "
-                "another folder, then try again."))
+                "The file could not be written. If it is open in another program (a PDF viewer, Excel or WPS), "
+                "close it there; or choose another folder, then try again."))
         else:
             QMessageBox.warning(self, _("Print centre"),
                                 _("The document could not be made. Details are in the log file."))

@@ -61,6 +61,7 @@ class DocumentKind:
     build: Callable[[Database, Mapping[str, Any], Progress | None], Rendered]
     options: tuple[Option, ...] = field(default_factory=tuple)
     description: str = ""  # msgid: one line for the print centre
+    excel: Callable[[Database, Mapping[str, Any], Progress | None], bytes] | None = None  # the .xlsx, if it has one
 
 
 FULL_NUMBERS = Option("full_numbers", N_("Print full ID and phone numbers (written to the audit log)"), OptionKind.FLAG,
@@ -92,8 +93,10 @@ def _catalogue() -> tuple[DocumentKind, ...]:
     """Every family module's KINDS, in the print centre's order. Imported here, by name, so that PyInstaller
     sees them and so that each module can import this one's types."""
     from volunteer_desk.services.printing import (
+        activities,
         certificates,
         honours,
+        hours,
         journal,
         quarter_report,
         registration,
@@ -104,7 +107,8 @@ def _catalogue() -> tuple[DocumentKind, ...]:
     )
 
     return (*registration.KINDS, *roster.KINDS, *team_sheet.KINDS, *sign_in.KINDS, *certificates.KINDS,
-            *honours.KINDS, *review_list.KINDS, *quarter_report.KINDS, *journal.KINDS)
+            *honours.KINDS, *review_list.KINDS, *quarter_report.KINDS, *journal.KINDS,
+            *activities.KINDS, *hours.KINDS)
 
 
 class PrintService:
@@ -143,13 +147,7 @@ class PrintService:
 
     def render(self, key: str, options: Mapping[str, Any], progress: Progress | None = None) -> Rendered:
         kind = self.document(key)
-        values = {option.key: option.initial() for option in kind.options}
-        values.update(options)
-        missing = {o.key: _("Choose {what}.").format(what=_(o.label)) for o in kind.options
-                   if o.required and values.get(o.key) in (None, "")}
-        if missing:
-            raise InvalidEntry(missing)
-        return kind.build(self._db, values, progress)
+        return kind.build(self._db, _completed(kind, options), progress)
 
     def save(self, key: str, options: Mapping[str, Any], path: Path, progress: Progress | None = None) -> Rendered:
         """Render and write the PDF whole or not at all: a PDF open in a viewer or a full USB stick never
@@ -157,6 +155,25 @@ class PrintService:
         rendered = self.render(key, options, progress)
         write_atomically(Path(path), rendered.pdf)
         return rendered
+
+    def save_excel(self, key: str, options: Mapping[str, Any], path: Path, progress: Progress | None = None) -> None:
+        """The document's Excel form, written whole or not at all as the PDF is."""
+        kind = self.document(key)
+        if kind.excel is None:
+            raise InvalidEntry({"document": _("{document} has no Excel form; save it as a PDF instead.").format(
+                document=_(kind.title))})
+        write_atomically(Path(path), kind.excel(self._db, _completed(kind, options), progress))
+
+
+def _completed(kind: DocumentKind, options: Mapping[str, Any]) -> dict[str, Any]:
+    """The options with each one not given at its default, or InvalidEntry naming the required ones missing."""
+    values = {option.key: option.initial() for option in kind.options}
+    values.update(options)
+    missing = {o.key: _("Choose {what}.").format(what=_(o.label)) for o in kind.options
+               if o.required and values.get(o.key) in (None, "")}
+    if missing:
+        raise InvalidEntry(missing)
+    return values
 
 
 def _parse(option: Option, text: str) -> Any:

@@ -16,6 +16,7 @@ from volunteer_desk.domain.hours import format_hours
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.printing import DocumentKind, Progress
+from volunteer_desk.services.printing.activities import hours
 from volunteer_desk.services.printing.review_list import (
     QUARTER,
     chosen_quarter,
@@ -26,6 +27,7 @@ from volunteer_desk.services.printing.review_list import (
 )
 from volunteer_desk.services.reports import QuarterReport, ReportService, UnitSummary
 from volunteer_desk.services.setup import SetupService
+from volunteer_desk.spreadsheets import xlsx
 from volunteer_desk.storage import reports as store
 
 
@@ -44,9 +46,8 @@ def weeks_with_activity(database: Database, org_id: str, quarter: Quarter, today
     return held, counted
 
 
-def build(database: Database, options: Mapping[str, Any], progress: Progress | None = None,
-          today: dt.date | None = None) -> Rendered:
-    today = today or dt.date.today()
+def gather(database: Database, options: Mapping[str, Any], progress: Progress | None,
+           today: dt.date) -> tuple[quarter_report.QuarterSheet, QuarterReport]:
     quarter = chosen_quarter(options, today)
     tell(progress, 0, 3)
     reports = ReportService(database)
@@ -64,7 +65,40 @@ def build(database: Database, options: Mapping[str, Any], progress: Progress | N
         title=quarter_title(database, quarter, _("report")), unit=SetupService(database).current().name,
         filled_on=written_date(today), due_on=written_date(calendar.report_deadline(quarter)),
         period=period_text(quarter), figures=figures(report, unit, weeks), teams=teams, total=total)
+    return sheet, report
+
+
+def build(database: Database, options: Mapping[str, Any], progress: Progress | None = None,
+          today: dt.date | None = None) -> Rendered:
+    sheet, _report = gather(database, options, progress, today or dt.date.today())
     return quarter_report.render(sheet, lambda done, _parts: tell(progress, 1 + done, 3))
+
+
+def excel(database: Database, options: Mapping[str, Any], progress: Progress | None = None,
+          today: dt.date | None = None) -> bytes:
+    """Two sheets: the figures against the rules, and the service teams' table with its 合计 row; the date
+    line carries the unit, the period and the deadline, as the paper's does."""
+    sheet, report = gather(database, options, progress, today or dt.date.today())
+    dates = "　　".join((_("Reporting unit: {unit}").format(unit=sheet.unit), sheet.period,
+                        _("Filled in on: {date}").format(date=sheet.filled_on),
+                        _("Due by: {date}").format(date=sheet.due_on)))
+    glance = xlsx.PaperList(
+        title=sheet.title, subtitle=dates, landscape=False, sheet_name=_("1. The quarter at a glance"),
+        columns=[xlsx.Column(_("Item"), 27), xlsx.Column(_("Figure"), 13), xlsx.Column(_("Requirement"), 40),
+                 xlsx.Column(_("Assessment"), 16)],
+        rows=[(f.label, f.value, f.rule, f.verdict) for f in sheet.figures])
+    lines = [[serial, t.name, t.members, t.activities, t.participant_times, hours(t.minutes)]
+             for serial, t in enumerate(report.team_rows, start=1)]
+    total = sheet.total
+    lines.append([None, total.name, total.members, total.activities, total.participant_times,
+                  hours(sum(t.minutes for t in report.team_rows))])
+    teams = xlsx.PaperList(
+        title=sheet.title, subtitle=dates, landscape=False, sheet_name=_("2. Service teams"),
+        columns=[xlsx.Column(_("No."), 6, True), xlsx.Column(_("Service team"), 26),
+                 xlsx.Column(_("Members"), 10, True), xlsx.Column(_("Activities held"), 14, True),
+                 xlsx.Column(_("Participant-times"), 12, True), xlsx.Column(_("Hours"), 16, True)],
+        rows=lines)
+    return xlsx.write([glance, teams], lambda done, _rows: tell(progress, 2, 3))
 
 
 def figures(report: QuarterReport, unit: UnitSummary, weeks: tuple[int, int]) -> tuple[Figure, ...]:
@@ -102,6 +136,7 @@ KINDS = (
         key="quarter_report",
         title=N_("Quarterly report"),
         build=build,
+        excel=excel,
         options=(QUARTER,),
         description=N_("The quarter's figures against the rules and each service team's work, with lines to "
                        "sign and stamp; due the 28th of the quarter's last month."),

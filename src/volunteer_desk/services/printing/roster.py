@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-from volunteer_desk.documents import roster_sheet
 from volunteer_desk import strokes
+from volunteer_desk.documents import roster_sheet
 from volunteer_desk.documents.pdf import Rendered
 from volunteer_desk.formspec import load
 from volunteer_desk.i18n import N_, _
@@ -28,14 +28,27 @@ from volunteer_desk.services.printing import (
 from volunteer_desk.services.roster import RosterQuery, RosterService
 from volunteer_desk.services.setup import SetupService
 from volunteer_desk.services.teams import TeamService
+from volunteer_desk.spreadsheets import xlsx
 
 SORTS = {"strokes": "name_pinyin", "pinyin": "name_pinyin", "joined_party_on": "joined_party_on"}
 OCCUPATIONS = load("registration").fields["occupation_type"].choices()
+SPEC = load("roster")
 CHUNK = 1000  # rows fetched per query: progress keeps moving and no giant IN (...) list is built
 
 
-def build(database: Database, options: Mapping[str, Any], progress: Progress | None = None,
-          today: dt.date | None = None) -> Rendered:
+@dataclass(frozen=True)
+class RosterPaper:
+    """What the PDF and the Excel list both show: the same rows, order, filters and masking."""
+
+    title: str
+    subtitle: str
+    rows: list[list[str]]  # one text per column of forms/roster.toml, 序号 included
+    warnings: tuple[str, ...]
+
+
+def gather(database: Database, options: Mapping[str, Any], progress: Progress | None = None,
+           today: dt.date | None = None, share: int = 2) -> RosterPaper:
+    """The roster's rows; `progress` runs over the first 1/`share` of the work (the rest is the caller's)."""
     order = options.get("order") or "strokes"
     if order not in SORTS:  # the `print` command passes what was typed
         raise InvalidEntry({"order": _(
@@ -50,7 +63,7 @@ def build(database: Database, options: Mapping[str, Any], progress: Progress | N
         chunk = keys[start:start + CHUNK]
         fetched = roster.rows(chunk, full_numbers=full)
         texts.extend(fetched[key][1] for key in chunk)
-        tell(progress, len(texts), 2 * len(keys))
+        tell(progress, len(texts), share * len(keys))
     data_keys = [c.key for c in roster.spec.columns if c.show]
     if order == "strokes":
         name = data_keys.index("name")
@@ -60,19 +73,35 @@ def build(database: Database, options: Mapping[str, Any], progress: Progress | N
         joined = data_keys.index("joined_party_on")
         texts.sort(key=lambda cells: not cells[joined])
     rows = [_paper_row(roster, serial, cells) for serial, cells in enumerate(texts, start=1)]
-    columns = [roster_sheet.SheetColumn(c.label, c.width) for c in roster.spec.columns]
-    organisation = SetupService(database).current().name
     date = today or dt.date.today()
-    rendered = roster_sheet.render(
-        f"{organisation}{roster.spec.title}",
-        _("Filled in on: {date}").format(date=f"{date.year}年{date.month}月{date.day}日"),
-        columns, rows,
-        lambda done, total: tell(progress, total + done, 2 * total))
-    if query.search and not rows:
-        return replace(rendered, warnings=(*rendered.warnings, _(
-            "Nobody matches “{text}”, so the roster has no rows. Clear the text to print everyone.").format(
-                text=query.search)))
-    return rendered
+    warnings = () if rows or not query.search else (_(
+        "Nobody matches “{text}”, so the roster has no rows. Clear the text to print everyone.").format(
+            text=query.search),)
+    return RosterPaper(
+        title=f"{SetupService(database).current().name}{roster.spec.title}",
+        subtitle=_("Filled in on: {date}").format(date=f"{date.year}年{date.month}月{date.day}日"),
+        rows=rows, warnings=warnings)
+
+
+def build(database: Database, options: Mapping[str, Any], progress: Progress | None = None,
+          today: dt.date | None = None) -> Rendered:
+    paper = gather(database, options, progress, today)
+    columns = [roster_sheet.SheetColumn(c.label, c.width) for c in SPEC.columns]
+    rendered = roster_sheet.render(paper.title, paper.subtitle, columns, paper.rows,
+                                   lambda done, total: tell(progress, total + done, 2 * total))
+    return replace(rendered, warnings=(*rendered.warnings, *paper.warnings))
+
+
+def excel(database: Database, options: Mapping[str, Any], progress: Progress | None = None,
+          today: dt.date | None = None) -> bytes:
+    paper = gather(database, options, progress, today)
+    # 序号 (the column showing no field) as a number, so that Excel sorts and sums it as one.
+    serial = [not c.show for c in SPEC.columns]
+    rows = [[int(text) if serial[i] else text for i, text in enumerate(row)] for row in paper.rows]
+    sheet = xlsx.PaperList(title=paper.title, subtitle=paper.subtitle, rows=rows,
+                           columns=[xlsx.Column(c.label, c.width, numeric=not c.show) for c in SPEC.columns],
+                           landscape=SPEC.orientation == "landscape", sheet_name=SPEC.title)
+    return xlsx.write([sheet], lambda done, total: tell(progress, total + done, 2 * total))
 
 
 def _described(database: Database, roster: RosterService, query: RosterQuery) -> str:
@@ -100,6 +129,7 @@ KINDS = (
         key="roster",
         title=N_("Volunteer roster (Sheet B)"),
         build=build,
+        excel=excel,
         options=(
             Option("order", N_("Order"), OptionKind.CHOICE, default="strokes",
                    choices=(("strokes", N_("By surname strokes (姓氏笔画)")), ("pinyin", N_("By name (pinyin)")),

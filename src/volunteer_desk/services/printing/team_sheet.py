@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from volunteer_desk.documents import team_sheet
 from volunteer_desk.documents.pdf import Rendered
+from volunteer_desk.formspec import load
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
@@ -28,6 +29,7 @@ from volunteer_desk.services.printing import (
 from volunteer_desk.services.roster import RosterQuery, RosterService
 from volunteer_desk.services.setup import SetupService
 from volunteer_desk.services.teams import TeamInfo, TeamService
+from volunteer_desk.spreadsheets import xlsx
 from volunteer_desk.storage import volunteers as volunteer_store
 
 SPEC = "team_sheet"
@@ -35,7 +37,19 @@ SERVICE_COLUMN = "service"  # the column showing the team's category when printe
 CHUNK = 1000  # rows fetched per query, as the roster prints
 
 
-def build(database: Database, options: Mapping[str, Any], progress: Progress | None = None) -> Rendered:
+@dataclass(frozen=True)
+class TeamPaper:
+    """What the PDF and the Excel sheet both show."""
+
+    title: str
+    subtitle: str
+    header: list[tuple[str, str]]  # 单位盖章 (blank for the seal), 填报时间
+    rows: list[list[str]]
+    warnings: tuple[str, ...]
+
+
+def gather(database: Database, options: Mapping[str, Any], progress: Progress | None = None) -> TeamPaper:
+    """The sheet's rows; `progress` runs over the first half of the work (the rest is drawing or writing)."""
     roster = RosterService(database, SPEC)
     team = _team(database, options.get("team") or "")
     date = options.get("date") or dt.date.today()
@@ -48,20 +62,33 @@ def build(database: Database, options: Mapping[str, Any], progress: Progress | N
         keys = [key for key in keys if key in members]  # deleted volunteers are on no paper
     rows = _rows(database, roster, keys, team, full, progress)
     values = {"date": f"{date.year}年{date.month}月{date.day}日"}
+    warnings = (_("{team} has no members now, so the sheet has only blank rows. Add members on the Teams page."
+                  ).format(team=team.name),) if team and not rows else ()
+    return TeamPaper(title=title, subtitle=_("Team: {name}").format(name=team.name) if team else "",
+                     header=[(item.label, values.get(item.key, "")) for item in roster.spec.header],
+                     rows=rows, warnings=warnings)
+
+
+def build(database: Database, options: Mapping[str, Any], progress: Progress | None = None) -> Rendered:
+    paper = gather(database, options, progress)
+    spec = load(SPEC)
     sheet = team_sheet.TeamSheet(
-        title=title, subtitle=_("Team: {name}").format(name=team.name) if team else "",
-        header=[(item.label, values.get(item.key, "")) for item in roster.spec.header],
-        columns=[team_sheet.SheetColumn(c.label, c.width) for c in roster.spec.columns],
-        rows=rows, rows_per_page=roster.spec.rows_per_page or 12, footnote=roster.spec.footnote,
-        landscape=roster.spec.orientation == "landscape")
-    whole = 2 * max(1, len(keys))  # half for gathering the rows, half for drawing the pages
-    rendered = team_sheet.render(sheet, lambda done, total: tell(progress, whole // 2 + whole // 2 * done // total,
-                                                                 whole))
-    if team and not rows:
-        return replace(rendered, warnings=(*rendered.warnings, _(
-            "{team} has no members now, so the sheet has only blank rows. Add members on the Teams page.").format(
-                team=team.name)))
-    return rendered
+        title=paper.title, subtitle=paper.subtitle, header=paper.header,
+        columns=[team_sheet.SheetColumn(c.label, c.width) for c in spec.columns],
+        rows=paper.rows, rows_per_page=spec.rows_per_page or 12, footnote=spec.footnote,
+        landscape=spec.orientation == "landscape")
+    rendered = team_sheet.render(sheet, lambda done, total: tell(progress, total + done, 2 * total))
+    return replace(rendered, warnings=(*rendered.warnings, *paper.warnings))
+
+
+def excel(database: Database, options: Mapping[str, Any], progress: Progress | None = None) -> bytes:
+    paper = gather(database, options, progress)
+    spec = load(SPEC)
+    # The team's name goes under the title; the 单位盖章/填报时间 line stays the paper's.
+    sheet = xlsx.PaperList(title=paper.title, subtitle=paper.subtitle, header_line=paper.header, rows=paper.rows,
+                           columns=[xlsx.Column(c.label, c.width) for c in spec.columns], footnote=spec.footnote,
+                           landscape=spec.orientation == "landscape", sheet_name=spec.title)
+    return xlsx.write([sheet], lambda done, total: tell(progress, total + done, 2 * total))
 
 
 def _team(database: Database, team_id: str) -> TeamInfo | None:
@@ -109,6 +136,7 @@ KINDS = (
         key="team_sheet",
         title=N_("Lei Feng Party-member volunteer team personnel sheet (Sheet C)"),
         build=build,
+        excel=excel,
         options=(
             Option("team", N_("Team (leave empty for every volunteer on the roster)"), OptionKind.TEAM),
             Option("date", N_("Date filled in"), OptionKind.DATE),
