@@ -15,7 +15,6 @@ from tests.sheet_data import id_number
 from volunteer_desk.services.database import open_database
 from volunteer_desk.services.volunteer_import import Duplicates, VolunteerImportService
 
-pytestmark = pytest.mark.benchmark
 HEADER = ["序号", "姓名", "性别", "出生年月", "入党时间", "文化程度", "身份证号码", "手机号码", "工作单位及职务",
           "单位电话", "志愿服务项目"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 
 from volunteer_desk.domain import dates, idnumber
 from volunteer_desk.domain.enums import Education, PoliticalStatus, Sex
@@ -46,7 +47,7 @@ class Volunteer:
 
     @classmethod
     def attribute_names(cls) -> frozenset[str]:
-        return frozenset(f.name for f in dataclasses.fields(cls))
+        return _attribute_names(cls)
 
 
 def cross_check(v: Volunteer, *, today: dt.date | None = None) -> dict[str, str]:
@@ -94,3 +95,9 @@ def fill_from_id_number(v: Volunteer) -> None:
     if typed is None or (typed.year, typed.month) == (info.birth_date.year, info.birth_date.month):
         v.birth_date = info.birth_date
     v.sex = v.sex or info.sex
+
+
+@functools.cache
+def _attribute_names(cls: type) -> frozenset[str]:
+    """Asked for every row written: an import writes tens of thousands."""
+    return frozenset(f.name for f in dataclasses.fields(cls))
