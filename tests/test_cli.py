@@ -91,3 +91,26 @@ def test_export_excel_writes_a_workbook_and_explains_what_is_wrong(tmp_path):
     assert unknown.returncode == 2 and "export-excel --list" in unknown.stderr
     missing = _run("--data-dir", str(folder), "export-excel", "hours")
     assert missing.returncode == 2 and "--out" in missing.stderr
+
+
+def test_import_excel_reports_each_row_and_round_trips_an_exported_team_sheet(tmp_path):
+    branch, other = tmp_path / "branch", tmp_path / "other"
+    assert _run("--data-dir", str(branch), "demo", "--volunteers", "12", "--activities", "0").returncode == 0
+    exported = tmp_path / "人员信息登记表.xlsx"  # Sheet C: it has the ID numbers (Sheet B has none)
+    assert _run("--data-dir", str(branch), "export-excel", "team_sheet", "--out", str(exported), "--set",
+                "full_numbers=yes").returncode == 0
+    assert _run("--data-dir", str(other), "init", "--role", "branch", "--name", "红梅社区党支部", "--code", "B2",
+                "--operator", "李干事").returncode == 0
+    checked = _run("--data-dir", str(other), "import-excel", str(exported), "--dry-run")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    imported = _run("--data-dir", str(other), "import-excel", str(exported))
+    assert imported.returncode == 0 and "12" in imported.stdout.splitlines()[-1]
+    again = _run("--data-dir", str(other), "import-excel", str(exported), "--dry-run")
+    assert again.stdout.count("\n") > 12  # every row reported as already on the roster
+    template = tmp_path / "模板.xlsx"
+    assert _run("--data-dir", str(other), "import-excel", "--template", str(template)).returncode == 0
+    assert template.read_bytes().startswith(b"PK")
+    broken = tmp_path / "坏.xlsx"
+    broken.write_bytes(b"not a workbook")
+    refused = _run("--data-dir", str(other), "import-excel", str(broken))
+    assert refused.returncode == 2 and refused.stderr.strip()

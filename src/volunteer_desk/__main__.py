@@ -43,6 +43,15 @@ def _parser() -> argparse.ArgumentParser:
     excel.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                        help=_("an option of the list, e.g. --set year=2026 (repeat for more)"))
     excel.add_argument("--list", action="store_true", help=_("list the lists with an Excel form and their options"))
+    importing = sub.add_parser("import-excel", help=_("import volunteers from an Excel, WPS or CSV file"))
+    importing.add_argument("file", type=Path, nargs="?", help=_("the file to import"))
+    importing.add_argument("--sheet", help=_("the sheet to read (default: the first with data)"))
+    importing.add_argument("--dry-run", action="store_true", help=_("check every row and report, import nothing"))
+    importing.add_argument("--duplicates", choices=["skip", "update", "keep_both"], default="skip",
+                           help=_("people already on the roster: skip them (default), update their records, or "
+                                  "keep both"))
+    importing.add_argument("--template", type=Path, metavar="FILE.xlsx",
+                           help=_("write an empty roster to fill in and import, then stop"))
     return parser
 
 
@@ -62,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         return _print(data_dir, args)
     if args.command == "export-excel":
         return _export_excel(data_dir, args)
+    if args.command == "import-excel":
+        return _import_excel(data_dir, args)
     from volunteer_desk.ui.app import run_gui
 
     return run_gui(data_dir)
@@ -181,6 +192,56 @@ def _export_excel(data_dir: Path, args: argparse.Namespace) -> int:
     finally:
         database.close()
     print(_("Wrote {path}.").format(path=args.out))
+    return 0
+
+
+def _import_excel(data_dir: Path, args: argparse.Namespace) -> int:
+    """The import dialog's report as text: every row that needs correcting, cell by cell, then the counts."""
+    from volunteer_desk.services.database import open_database
+    from volunteer_desk.services.entries import InvalidEntry
+    from volunteer_desk.services.printing import write_atomically
+    from volunteer_desk.services.volunteer_import import Duplicates, VolunteerImportService
+
+    database = open_database(data_dir)
+    try:
+        service = VolunteerImportService(database)
+        if args.template:
+            write_atomically(args.template, service.template())
+            print(_("Wrote {path}.").format(path=args.template))
+            return 0
+        if args.file is None:
+            print(_("Name the file to import, e.g. volunteer-desk import-excel 名册.xlsx"), file=sys.stderr)
+            return 2
+        try:
+            preview = service.preview(args.file, args.sheet)
+        except InvalidEntry as exc:
+            for message in exc.errors.values():
+                print(message, file=sys.stderr)
+            return 2
+        for row in preview.rows:
+            if row.blocked or row.same_as is not None:
+                print(_("Row {row} {name}:").format(row=row.row, name=row.name))
+            if row.same_as_row is not None:
+                print("  " + _("the same ID number as row {row}; left out.").format(row=row.same_as_row))
+            elif row.same_as is not None:
+                print("  " + _("already on the roster as {name}.").format(name=row.same_as[1]))
+            for problem in row.problems:
+                where = _("column {column} {header}: ").format(column=problem.column, header=problem.header) \
+                    if problem.column else ""
+                print(f"  {where}{problem.message}")
+        for note in preview.notes:
+            print(note)
+        ready = len(preview.rows) - preview.blocked
+        print(_("{rows} rows with data: {ready} can be imported, {blocked} need correcting in the file first, "
+                "{duplicates} are already on the roster.").format(
+                    rows=len(preview.rows), ready=ready, blocked=preview.blocked, duplicates=preview.duplicates))
+        if args.dry_run:
+            return 1 if preview.blocked else 0
+        result = service.commit(preview, Duplicates(args.duplicates))
+    finally:
+        database.close()
+    print(_("Imported: {created} added, {updated} updated, {skipped} left out.").format(
+        created=result.created, updated=result.updated, skipped=result.skipped))
     return 0
 
 

@@ -157,3 +157,27 @@ def test_a_file_that_is_not_a_spreadsheet_is_explained(service, tmp_path):
     with pytest.raises(InvalidEntry) as caught:
         service.preview(path)
     assert caught.value.errors["file"]
+
+
+def test_the_template_has_drop_downs_keeps_numbers_as_text_and_comes_back_in_filled(service, database, tmp_path):
+    path = tmp_path / "导入模板.xlsx"
+    path.write_bytes(service.template())
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    header = [cell.value for cell in sheet[3]]
+    assert header[:5] == ["序号", "姓名", "性别", "出生年月", "身份证号码"] and "政治面貌" in header
+    lists = {str(v.sqref).split(":")[0][0]: v.formula1 for v in sheet.data_validations.dataValidation}
+    letter = {label: openpyxl.utils.get_column_letter(i + 1) for i, label in enumerate(header)}
+    assert "男" in lists[letter["性别"]] and "入党积极分子" in lists[letter["政治面貌"]]
+    assert "大学本科" in lists[letter["文化程度"]]
+    assert sheet[f"{letter['身份证号码']}4"].number_format == "@" and sheet[f"{letter['手机']}4"].number_format == "@"
+    values = {"序号": 1, "姓名": "张三", "性别": "男", "出生年月": "1985.06", "身份证号码": ZHANG,
+              "入党时间": "2008.07", "政治面貌": "中共党员", "文化程度": "大学本科", "手机": "13812345678",
+              "志愿服务项目": "尊老服务、助残服务"}
+    for label, value in values.items():
+        sheet[f"{letter[label]}4"] = value
+    book.save(path)
+    preview = service.preview(path)
+    [row] = preview.rows
+    assert not row.problems and preview.notes == ()
+    assert service.commit(preview, Duplicates.SKIP).created == 1

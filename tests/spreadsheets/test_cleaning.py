@@ -83,3 +83,11 @@ def test_column_letters_past_z():
 def test_numbers_that_lost_a_leading_zero_get_it_back():
     raw, _problems = clean(unit_phone=51986660000, mobile=13812345678)
     assert (raw["unit_phone"], raw["mobile"]) == ("051986660000", "13812345678")
+
+
+def test_a_note_under_the_table_is_not_a_row():
+    assert cleaning.is_note(["备注：服务志愿可选择环境保护、法律援助等项。", None, ""])
+    assert cleaning.is_note([None, "  填表说明：日期写成 1985.06"])
+    assert not cleaning.is_note(["张三", "备注"])
+    assert not cleaning.is_note(["备注", "张三"])
+    assert not cleaning.is_note(["张三"])

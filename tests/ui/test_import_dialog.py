@@ -62,3 +62,13 @@ def test_a_file_that_cannot_be_read_is_explained_in_the_dialog(qtbot, window, tm
     dialog.open_file(broken)
     assert dialog.error.isVisible() and dialog.error.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_an_empty_template_is_saved_from_the_dialog(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "模板"), ""))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    window.import_volunteers().save_template()
+    assert (tmp_path / "模板.xlsx").read_bytes().startswith(b"PK") and "模板.xlsx" in told[0]

@@ -22,7 +22,7 @@ from volunteer_desk.formspec import FormSpec, load, values
 from volunteer_desk.i18n import _
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.spreadsheets import cleaning, mapping, reading
+from volunteer_desk.spreadsheets import cleaning, mapping, reading, xlsx
 from volunteer_desk.spreadsheets.cleaning import CellProblem
 from volunteer_desk.spreadsheets.mapping import Mapping
 from volunteer_desk.storage import audit, organisations, settings
@@ -33,6 +33,8 @@ from volunteer_desk.storage.schema.base import utcnow
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
 MAPPINGS = "import_mappings"  # setting: {layout key: {column index: field key or ""}} the person corrected
 CHUNK = 2000
+TEMPLATE_ROWS = 300
+TEXT_CHECKS = {"id_number", "mobile", "landline", "postcode", "qq"}  # Excel would turn these into rounded numbers
 
 
 class Cancelled(Exception):
@@ -134,19 +136,20 @@ class VolunteerImportService:
         blank["organisation_id"] = home.id if home else None
         fields_at = _columns_of_fields(found)
         infer_status = "political_status" not in found.columns.values()  # Sheet B has 入党时间 but no 政治面貌
+        dates_given = "joined_party_on" in found.columns.values()
         seen: dict[str, int] = {}
         result: list[PreviewRow] = []
         data = rows[found.first_data_row:]
         for index, cells in enumerate(data):
             if index % CHUNK == 0 and progress and progress(index, len(data)) is False:
                 raise Cancelled
-            if cleaning.is_blank(cells):
+            if cleaning.is_blank(cells) or cleaning.is_note(cells):
                 continue
             number = found.first_data_row + index + 1
             raw, problems = cleaning.clean_row(cells, found, self.form, number=number)
             full = blank | raw
             if infer_status:
-                _infer_status(full)
+                _infer_status(full, dates_given)
             volunteer, errors = values.to_domain(self.form, full)
             problems = [*problems, *(_cell_problem(number, found, fields_at, key, message)
                                      for key, message in errors.items()
@@ -164,9 +167,11 @@ class VolunteerImportService:
                                      same_as_row=same_as_row))
         if progress:
             progress(len(data), len(data))
-        notes = (_("The file has no 政治面貌 column: people with a date joined the Party are recorded as CPC members, "
-                   "the others as Party activists. Change it on a registration sheet where that is wrong."),
-                 ) if infer_status else ()
+        notes = ((_("The file has no 政治面貌 column: people with a date joined the Party are recorded as CPC "
+                    "members, the others as Party activists. Change it on a registration sheet where that is wrong.")
+                  if dates_given else
+                  _("The file has no 政治面貌 column: everyone is recorded as a CPC member. Change it on a "
+                    "registration sheet where that is wrong.")),) if infer_status else ()
         return ImportPreview(path=path, sheet=sheet or "", mapping=found, rows=tuple(result), notes=notes)
 
     def remember(self, corrected: Mapping) -> None:
@@ -240,6 +245,24 @@ class VolunteerImportService:
         session.add(ImportChange(batch_id=batch.id, volunteer_id=volunteer_id, action="update", before=before,
                                  org_id=volunteer.organisation_id))
 
+    def template(self) -> bytes:
+        """An empty roster to hand out: Sheet B's columns (forms/roster.toml) with 政治面貌 and 身份证号码 added,
+        drop-downs where the sheet offers choices, ID numbers and phones kept as typed. What comes back
+        filled in imports without a correction of the mapping."""
+        roster = load("roster")
+        columns = []
+        for column in roster.columns:
+            fields = [self.form.fields[key] for key in column.show]
+            columns.append(_template_column(column.label, column.width, fields))
+            if column.key == "joined_party_on":
+                columns.append(_template_column("政治面貌", 10, [self.form.fields["political_status"]]))
+            if column.key == "birth_date":
+                columns.append(_template_column("身份证号码", 20, [self.form.fields["id_number"]]))
+        return xlsx.write([xlsx.PaperList(
+            title=f"{roster.title}（导入模板）", columns=columns, rows=[], blank_rows=TEMPLATE_ROWS,
+            subtitle=_("Dates as 1985.06 or 1985-06-01; several 服务意向 separated by 、; a Party activist leaves "
+                       "入党时间 empty."))])
+
     def batches(self) -> list[BatchInfo]:
         with self._db.sessions() as session:
             return [BatchInfo(id=b.id, file_name=b.file_name, sheet=b.sheet, imported_at=b.created_at,
@@ -266,11 +289,19 @@ class VolunteerImportService:
                          summary=batch.file_name)
 
 
-def _infer_status(raw: dict[str, Any]) -> None:
-    """A file without 政治面貌: a date joined means a Party member, none an activist (seed 002: the roster's
-    activists have no 入党时间). The preview's notes say so."""
-    joined = bool(raw.get("joined_party_on"))
-    raw["political_status"] = (PoliticalStatus.MEMBER if joined else PoliticalStatus.ACTIVIST).value
+def _infer_status(raw: dict[str, Any], dates_given: bool) -> None:
+    """A file without 政治面貌: with a 入党时间 column, a date means a Party member and none an activist (seed 002:
+    the roster's activists have no 入党时间); without one (Sheet C), the lists are of Party members. The
+    preview's notes say so."""
+    member = bool(raw.get("joined_party_on")) or not dates_given
+    raw["political_status"] = (PoliticalStatus.MEMBER if member else PoliticalStatus.ACTIVIST).value
+
+
+def _template_column(label: str, width: float, fields: list) -> xlsx.Column:
+    choices = tuple(o.label for f in fields for o in f.choices()) if len(fields) == 1 else ()
+    return xlsx.Column(label, width, as_text=any(f.check in TEXT_CHECKS for f in fields),
+                       choices=tuple(_(c) for c in choices),
+                       only_choices=not any(f.type == "multi_check" for f in fields))
 
 
 def _readable(read: Callable[[], Any]) -> Any:

@@ -77,6 +77,15 @@ def is_blank(row: list[object]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in row)
 
 
+NOTE_STARTS = ("备注", "注：", "注:", "说明", "填表说明", "填报说明")
+
+
+def is_note(row: list[object]) -> bool:
+    """A note under the table (Sheet C's 备注, a 填表说明): one filled cell that starts like one."""
+    filled = [v for v in row if not (v is None or (isinstance(v, str) and not v.strip()))]
+    return len(filled) == 1 and isinstance(filled[0], str) and filled[0].strip().startswith(NOTE_STARTS)
+
+
 def _shown(value: object) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value).strip()
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import xlsxwriter
 
+from volunteer_desk.i18n import _
+
 FONT = "宋体"
 FONT_SIZE = 11
 TITLE_SIZE = 18
@@ -42,6 +44,9 @@ class Column:
     label: str
     width: float  # relative, as forms/*.toml `width`: the columns share the page's width in these proportions
     numeric: bool = False  # numbers written as numbers (None leaves the cell empty)
+    as_text: bool = False  # cells formatted as text, so Excel keeps what is typed (ID numbers, phones) as it is
+    choices: tuple[str, ...] = ()  # a drop-down list on the column's cells
+    only_choices: bool = True  # refuse other entries (else warn and allow: several 服务意向 joined with 、)
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,7 @@ class PaperList:
     footnote: str = ""  # a merged row under the table: Sheet C's 备注
     landscape: bool = True
     sheet_name: str = ""  # the tab's name; the title when empty
+    blank_rows: int = 0  # ruled, formatted and with the drop-downs, for filling in (an import template)
 
 
 def write(sheets: Sequence[PaperList], progress: Callable[[int, int], object] | None = None) -> bytes:
@@ -88,6 +94,8 @@ def _styles(workbook) -> dict:
         "quoted": workbook.add_format({**ruled, "quote_prefix": True}),
         "number": workbook.add_format({**ruled, "align": "right"}),
         "footnote": workbook.add_format({"text_wrap": True, "valign": "top"}),
+        "as_text": workbook.add_format({"num_format": "@"}),
+        "as_text_cell": workbook.add_format({**ruled, "num_format": "@"}),
     }
 
 
@@ -107,7 +115,7 @@ def _write_sheet(workbook, styles: dict, sheet: PaperList, name: str, progress, 
     last = len(sheet.columns) - 1
     scale = CHARACTERS_ACROSS[sheet.landscape] / (sum(c.width for c in sheet.columns) or 1)
     for index, column in enumerate(sheet.columns):
-        worksheet.set_column(index, index, round(column.width * scale, 1))
+        worksheet.set_column(index, index, round(column.width * scale, 1), styles["as_text"] if column.as_text else None)
     row = 0
     worksheet.set_row(row, 36)
     _merged(worksheet, row, last, sheet.title, styles["title"])
@@ -136,6 +144,10 @@ def _write_sheet(workbook, styles: dict, sheet: PaperList, name: str, progress, 
         done += 1
         if progress and done % 1000 == 0:
             progress(done, total)
+    for row in range(header + len(sheet.rows) + 1, header + len(sheet.rows) + sheet.blank_rows + 1):
+        for index, column in enumerate(sheet.columns):
+            write_blank(row, index, None, styles["as_text_cell"] if column.as_text else text)
+    _drop_downs(worksheet, sheet.columns, header + 1, header + len(sheet.rows) + sheet.blank_rows)
     if sheet.footnote:
         row = max(row, header) + 1
         worksheet.set_row(row, 15 * (1 + len(sheet.footnote) // max(1, CHARACTERS_ACROSS[sheet.landscape] // 2)))
@@ -152,6 +164,18 @@ def _write_sheet(workbook, styles: dict, sheet: PaperList, name: str, progress, 
     worksheet.set_margins(left=MARGIN_INCHES, right=MARGIN_INCHES, top=0.6, bottom=0.7)
     worksheet.set_footer(FOOTER)
     return done
+
+
+def _drop_downs(worksheet, columns: Sequence[Column], first: int, last: int) -> None:
+    for index, column in enumerate(columns):
+        if not column.choices or last < first or len("，".join(column.choices)) > 255:  # Excel's limit for a list
+            continue
+        worksheet.data_validation(first, index, last, index, {
+            "validate": "list", "source": list(column.choices),
+            "error_type": "stop" if column.only_choices else "warning",
+            "error_title": column.label,
+            "error_message": _("Choose from the drop-down list.") if column.only_choices else _(
+                "Not in the drop-down list. Separate several with 、.")})
 
 
 def _merged(worksheet, row: int, last: int, text: str, style) -> None:

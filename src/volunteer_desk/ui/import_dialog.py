@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.entries import InvalidEntry
+from volunteer_desk.services.printing import write_atomically
 from volunteer_desk.services.volunteer_import import (
     Cancelled,
     Duplicates,
@@ -147,6 +148,9 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.run_import)
         close = QPushButton(_("Close"), self)
         close.clicked.connect(self.reject)
+        template = QPushButton(_("Save an empty template…"), self)
+        template.setToolTip(_("An empty roster with drop-down lists, to hand out and import when filled in."))
+        template.clicked.connect(self.save_template)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(_("File:"), self))
@@ -162,6 +166,7 @@ class ImportDialog(QDialog):
         middle.addLayout(columns, 1)
         middle.addWidget(self.rows, 3)
         buttons = QHBoxLayout()
+        buttons.addWidget(template)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(close)
@@ -240,6 +245,21 @@ class ImportDialog(QDialog):
             if found.columns.get(column) != target:
                 found = mapping.with_column(found, column, target)
         return found
+
+    def save_template(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save an empty template…"), "党员志愿者名册（导入模板）.xlsx",
+                                                    _("Excel workbooks (*.xlsx)"))
+        if not path:
+            return
+        target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        try:
+            write_atomically(target, self._service.template())
+        except OSError:
+            QMessageBox.warning(self, _("Save an empty template…"), _(
+                "{path} could not be written. If it is open in Excel or WPS, close it there; or choose another "
+                "folder.").format(path=target))
+            return
+        QMessageBox.information(self, _("Save an empty template…"), _("Wrote {path}.").format(path=target))
 
     # --- importing -------------------------------------------------------------------------------------------
 
