@@ -57,10 +57,17 @@ def _lazy_reading(text: str) -> tuple[str, ...]:
     return tuple(_pypinyin().lazy_pinyin(text))
 
 
+@cache
+def _readings(char: str) -> tuple[str, ...]:
+    """Every reading of one character. Names are keyed character by character: a few thousand characters
+    make up all names, so an import of 100,000 distinct names asks pypinyin a few thousand times."""
+    return tuple(_pypinyin().pinyin(char, style=_pypinyin().Style.NORMAL, heteronym=True)[0])
+
+
 @lru_cache(maxsize=65536)
 def search_keys(name: str) -> str:
     """Space-separated full spellings and initials for every plausible reading of the name."""
-    syllables = _pypinyin().pinyin(name.strip(), style=_pypinyin().Style.NORMAL, heteronym=True)
+    syllables = [list(_readings(char)) for char in name.strip()]
     surname, _given = _split_surname(name.strip())
     preferred = _SURNAME_READINGS.get(surname)
     for i in range(len(surname)):

@@ -25,7 +25,7 @@ from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.spreadsheets import cleaning, mapping, reading, xlsx
 from volunteer_desk.spreadsheets.cleaning import CellProblem
 from volunteer_desk.spreadsheets.mapping import Mapping
-from volunteer_desk.storage import audit, organisations, settings
+from volunteer_desk.storage import audit, bulk, organisations, settings
 from volunteer_desk.storage import volunteers as store
 from volunteer_desk.storage.schema import ImportBatch, ImportChange, VolunteerRow
 from volunteer_desk.storage.schema.base import utcnow
@@ -223,8 +223,7 @@ class VolunteerImportService:
                 created += 1
             for start in range(0, len(new_rows), CHUNK):
                 store.bulk_insert(session, new_rows[start:start + CHUNK])
-            if changes:
-                session.execute(ImportChange.__table__.insert(), [_with_record_defaults(c) for c in changes])
+            bulk.insert_many(session, ImportChange.__table__, changes)
             batch.created, batch.updated, batch.skipped = created, updated, skipped
             audit.record(session, action="import", entity="import_batch", entity_id=batch.id,
                          summary=_("{file}: {created} added, {updated} updated, {skipped} left out").format(
@@ -328,10 +327,3 @@ def _cell_problem(row: int, found: Mapping, fields_at: dict[str, int], key: str,
     column = fields_at.get(key)
     return CellProblem(row=row, column=_letter_of(column), header=found.headers.get(column, ""),
                        message=str(message), blocking=True)
-
-
-def _with_record_defaults(values_: dict[str, Any]) -> dict[str, Any]:
-    from volunteer_desk.storage.schema.base import new_id
-
-    now = utcnow()
-    return {"id": new_id(), "created_at": now, "updated_at": now, "deleted": False, "before": None, **values_}

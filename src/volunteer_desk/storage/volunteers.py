@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from volunteer_desk.domain import enums, pinyin
 from volunteer_desk.domain.contact import to_halfwidth
 from volunteer_desk.domain.volunteer import Volunteer
+from volunteer_desk.storage import bulk
 from volunteer_desk.storage.schema import TeamMembership, VolunteerRow
 from volunteer_desk.storage.schema.volunteer import SEARCH_INDEX_COLUMNS
 from volunteer_desk.storage.schema.base import new_id, utcnow
@@ -232,5 +233,5 @@ def bulk_insert(session: Session, rows: list[dict[str, Any]]) -> None:
         row["phone_keys"] = phone_keys(row.get("mobile", ""), row.get("unit_phone", ""), row.get("phone", ""))
         row.setdefault("created_at", now)
         row.setdefault("updated_at", now)
-    session.execute(VolunteerRow.__table__.insert(), rows)
+    bulk.insert_many(session, VolunteerRow.__table__, rows)
 

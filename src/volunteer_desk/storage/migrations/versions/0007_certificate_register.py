@@ -58,7 +58,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('volunteer', schema=None) as batch_op:
+    # SQLite drops the column in place: rebuilding the volunteer table would trip over the rows that
+    # reference it (foreign keys are on).
+    with op.batch_alter_table('volunteer', schema=None, recreate='never') as batch_op:
         batch_op.drop_column('volunteer_number')
 
     with op.batch_alter_table('service_certificate', schema=None) as batch_op:

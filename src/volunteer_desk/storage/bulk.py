@@ -1,0 +1,45 @@
+"""Inserting many rows at once straight through the driver.
+
+SQLAlchemy's executemany prepares each row's parameters in Python (about 40 µs a row for a volunteer's 40
+columns); an import of 100,000 people spent more time there than in SQLite. Here the statement is compiled
+once and each column's own bind processor (dates, JSON, booleans) is applied directly, with the columns'
+defaults filled in the same way SQLAlchemy would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.orm import Session
+
+
+def insert_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert `rows` (column name → value; missing columns get their default) in the session's transaction."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    columns = list(table.columns)
+    processors = [column.type._cached_bind_processor(dialect) for column in columns]
+    defaults = [_default(column) for column in columns]
+    names = [column.name for column in columns]
+    statement = f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join("?" * len(names))})'
+    values = []
+    for row in rows:
+        record = []
+        for name, process, default in zip(names, processors, defaults, strict=True):
+            value = row[name] if name in row else (default() if callable(default) else default)
+            record.append(process(value) if process is not None and value is not None else value)
+        values.append(record)
+    connection.connection.driver_connection.executemany(statement, values)
+
+
+def _default(column) -> Any:
+    default = column.default
+    if default is None:
+        return None
+    if default.is_callable:
+        return lambda: default.arg(None)  # SQLAlchemy wraps plain functions to take the execution context
+    return default.arg
