@@ -165,3 +165,12 @@ def test_export_to_excel_without_a_volunteer_explains_it_beside_the_option(qtbot
     centre.save_excel()
     qtbot.waitUntil(centre.form.errors["volunteer"].isVisible, timeout=5000)
     assert not (tmp_path / "名册.xlsx").exists()
+
+
+def test_the_winners_of_a_commendation_are_typed_one_per_line(qtbot, window):
+    centre = window.print_centre
+    window.navigation.setCurrentRow(window.pages.indexOf(centre))
+    centre.choose("honours")
+    centre.form.fields["winners"].setPlainText("张三\n李四\n王五")
+    centre.preview()
+    qtbot.waitUntil(lambda: len(centre.pages.page_labels()) == 3, timeout=5000)

@@ -1,7 +1,8 @@
 """`volunteer-desk --self-test`: proves an installation (a source tree or a frozen build) is complete.
 
 It migrates a temporary database, loads every form, saves and finds a volunteer, prints the roster and a
-filled registration sheet to PDF (font embedded, surnames in stroke order), checks the font and the Chinese
+filled registration sheet to PDF (font embedded, surnames in stroke order), writes and reads back an Excel
+workbook, checks the font and the Chinese
 catalogue, and prints each check. Exit code 0 only when all pass.
 """
 
@@ -20,6 +21,7 @@ from volunteer_desk.services.database import open_database
 from volunteer_desk.services.printing import PrintService
 from volunteer_desk.services.roster import RosterQuery, RosterService
 from volunteer_desk.services.volunteers import VolunteerService
+from volunteer_desk.spreadsheets import reading, xlsx
 from volunteer_desk.storage import migrate
 
 
@@ -45,6 +47,14 @@ def _checks(folder: Path) -> list[tuple[str, Callable[[], str]]]:
             db.close()
         return f"schema {revision}, a volunteer saved, found by pinyin and printed ({len(sheet.pdf) // 1024} KB)"
 
+    def excel() -> str:
+        path = folder / "自检.xlsx"
+        path.write_bytes(xlsx.write([xlsx.PaperList("自检", [xlsx.Column("姓名", 10), xlsx.Column("身份证号码", 20)],
+                                                    [["张三", "11010519491231002X"]])]))
+        rows = reading.read_rows(path)
+        assert rows[-1] == ["张三", "11010519491231002X"], rows
+        return "XlsxWriter and calamine"
+
     def forms() -> str:
         specs = load_all()
         return ", ".join(sorted(specs))
@@ -62,7 +72,7 @@ def _checks(folder: Path) -> list[tuple[str, Callable[[], str]]]:
     def dates() -> str:
         return format_date(dt.date(2026, 12, 28), format="long", locale="zh_CN")
 
-    return [("database", database), ("forms", forms), ("font", font), ("zh_CN catalogue", catalogue),
+    return [("database", database), ("excel", excel), ("forms", forms), ("font", font), ("zh_CN catalogue", catalogue),
             ("zh_CN date", dates)]
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -315,6 +316,11 @@ class PrintCentre(QWidget):
         return box, box.isChecked
 
     def _text(self, option: Option) -> tuple[QWidget, Callable[[], Any]]:
+        if option.lines:
+            box = QPlainTextEdit()
+            box.setPlainText(option.initial() or "")
+            box.setFixedHeight(box.fontMetrics().lineSpacing() * 6)
+            return box, box.toPlainText
         edit = QLineEdit()
         edit.setText(option.initial() or "")
         return edit, edit.text

@@ -49,6 +49,7 @@ class Option:
     choices: tuple[tuple[str, str], ...] = ()  # (value, msgid) for CHOICE
     minimum: int = 0
     maximum: int = 10_000
+    lines: bool = False  # TEXT of several lines (a list of names)
 
     def initial(self) -> Any:
         return self.default() if callable(self.default) else self.default

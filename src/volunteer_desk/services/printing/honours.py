@@ -115,7 +115,8 @@ KINDS = (
                 ("team", N_("Outstanding volunteer service team")),
                 ("project", N_("Outstanding brand project")))),
             Option("year", N_("Year of the award"), OptionKind.YEAR),  # None: the current year
-            Option("winners", N_("Winners (names separated by 、 or new lines)"), OptionKind.TEXT, default=""),
+            Option("winners", N_("Winners (names separated by 、 or new lines)"), OptionKind.TEXT, default="",
+                   lines=True),
             Option("design", N_("Design"), OptionKind.CHOICE, default="red_gold", choices=(
                 ("red_gold", N_("Red and gold")),
                 ("gold_frame", N_("Gold frame on white")),
