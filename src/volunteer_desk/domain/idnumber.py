@@ -52,16 +52,15 @@ def parse(raw: str, today: dt.date | None = None) -> IdNumber:
 def _parse(raw: str, today: dt.date) -> IdNumber:
     """Cached: one number is checked several times as a sheet is checked (the field, the birth date and sex
     filled from it, the cross-checks), and an import checks tens of thousands."""
-    number = normalise(raw)
+    number = normalise(raw).replace("-", "")  # what stdnum's compact() does, without its slow generic cleaning
     try:
-        number = ric.compact(number)
         if len(number) != 18:
             raise InvalidLength()
         if not _DIGITS_AND_CHECK.fullmatch(number):
             raise InvalidFormat()
         if number[-1] != ric.calc_check_digit(number):
             raise InvalidChecksum()
-        birth = ric.get_birth_date(number)
+        birth = _birth_date(number)
     except InvalidLength:
         raise IdNumberError(
             _("An ID number has 18 characters; this one has {count}.").format(count=len(number))
@@ -86,6 +85,13 @@ def _parse(raw: str, today: dt.date) -> IdNumber:
         )
     sex = Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
     return IdNumber(number=number, birth_date=birth, sex=sex, region_known=_region_known(number[:6]))
+
+
+def _birth_date(number: str) -> dt.date:
+    try:
+        return dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        raise InvalidComponent() from None
 
 
 @lru_cache(maxsize=4096)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from volunteer_desk import paths
@@ -49,6 +49,11 @@ class Field:
     suffix: str = ""
     sensitive: bool = False
     excel: tuple[str, ...] = ()
+
+    @cached_property
+    def allowed_values(self) -> tuple[str, ...]:
+        """The stored values a choice field accepts, in the sheet's order (asked for every row of an import)."""
+        return tuple(o.value for o in self.choices())
 
     def choices(self) -> tuple[Option, ...]:
         """Options from the sheet, or from a domain enum (labels translated when asked)."""

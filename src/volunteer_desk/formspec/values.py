@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from functools import cache
 from typing import Any
 
 from volunteer_desk import fonts
@@ -47,12 +46,6 @@ _CHECKS: dict[str, Callable[[str], str]] = {
 }
 
 
-@cache
-def _allowed(field: Field) -> tuple[str, ...]:
-    """The stored values a choice field accepts, in the sheet's order (asked for every row of an import)."""
-    return tuple(o.value for o in field.choices())
-
-
 def _coerce(field: Field, raw: Any) -> Any:
     """One field's typed value; raises ValueError with a Chinese message."""
     kind = field.type
@@ -83,18 +76,18 @@ def _coerce(field: Field, raw: Any) -> Any:
     if kind == "choice":
         if not raw:
             return None
-        if raw not in _allowed(field):
+        if raw not in field.allowed_values:
             raise ValueError(_("Choose one of the offered values."))
         return getattr(domain_enums, field.enum)(raw) if field.enum else raw
     if kind == "single_check":
         ticked = [v for v in ([raw] if isinstance(raw, str) else list(raw or [])) if v]  # "" is no tick
         if len(ticked) > 1:
             raise ValueError(_("Tick only one option."))
-        if ticked and ticked[0] not in _allowed(field):
+        if ticked and ticked[0] not in field.allowed_values:
             raise ValueError(_("Choose one of the offered values."))
         return ticked[0] if ticked else None
     if kind == "multi_check":
-        allowed = _allowed(field)
+        allowed = field.allowed_values
         ticked = list(raw or [])
         unknown = [v for v in ticked if v not in allowed]
         if unknown:

@@ -27,7 +27,7 @@ from volunteer_desk.spreadsheets.cleaning import CellProblem
 from volunteer_desk.spreadsheets.mapping import Mapping
 from volunteer_desk.storage import audit, bulk, organisations, settings
 from volunteer_desk.storage import volunteers as store
-from volunteer_desk.storage.schema import ImportBatch, ImportChange, VolunteerRow
+from volunteer_desk.storage.schema import ImportBatch, ImportChange
 from volunteer_desk.storage.schema.base import utcnow
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel

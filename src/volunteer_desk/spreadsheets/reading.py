@@ -15,7 +15,6 @@ import datetime as dt
 import io
 from pathlib import Path
 
-import charset_normalizer
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from volunteer_desk.i18n import _
@@ -168,6 +167,8 @@ def _decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
+    import charset_normalizer  # only for a CSV in an unusual encoding; not on every start-up
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise UnreadableFile(_(

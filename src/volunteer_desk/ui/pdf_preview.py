@@ -3,7 +3,8 @@ area, and painted onto a QPrinter page by page."""
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QMarginsF, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPalette, QPixmap
 from PySide6.QtPrintSupport import QPrinter
@@ -11,9 +12,19 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from volunteer_desk.i18n import _
 
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
+
 SCREEN_DPI = 96
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 PRINT_DPI = 300  # enough for text on paper; a 1200-dpi printer would otherwise need 400 MB per A4 page
+
+
+def open_pdf(pdf: bytes) -> pdfium.PdfDocument:
+    """pdfium is loaded with the first PDF shown or printed, not when the program starts (30 ms)."""
+    import pypdfium2
+
+    return pypdfium2.PdfDocument(pdf)
 
 
 def page_image(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
@@ -25,7 +36,7 @@ def page_image(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
 def set_up_printer(printer: QPrinter, pdf: bytes) -> None:
     """A4 in the PDF's orientation, edge to edge (the PDF carries its own margins), before the print dialog
     shows it."""
-    document = pdfium.PdfDocument(pdf)
+    document = open_pdf(pdf)
     try:
         width, height = document.get_page_size(0)
     finally:
@@ -38,7 +49,7 @@ def set_up_printer(printer: QPrinter, pdf: bytes) -> None:
 def print_pdf(pdf: bytes, printer: QPrinter) -> None:
     """Each PDF page onto one sheet, as large as fits without distorting it (the paper chosen in the print
     dialog may differ from the PDF's)."""
-    document = pdfium.PdfDocument(pdf)
+    document = open_pdf(pdf)
     painter = QPainter()
     try:
         if not painter.begin(printer):
@@ -84,7 +95,7 @@ class PdfPreview(QScrollArea):
     def show_pdf(self, pdf: bytes | None) -> None:
         if self._document is not None:
             self._document.close()
-        self._document = pdfium.PdfDocument(pdf) if pdf else None
+        self._document = open_pdf(pdf) if pdf else None
         self._draw()
 
     def zoom_in(self) -> None:

@@ -61,7 +61,7 @@ def gather(database: Database, options: Mapping[str, Any], progress: Progress | 
     texts: list[tuple[str, ...]] = []
     for start in range(0, len(keys), CHUNK):
         chunk = keys[start:start + CHUNK]
-        fetched = roster.rows(chunk, full_numbers=full)
+        fetched = roster.rows(chunk, full_numbers=full, screen=False)
         texts.extend(fetched[key][1] for key in chunk)
         tell(progress, len(texts), share * len(keys))
     data_keys = [c.key for c in roster.spec.columns if c.show]

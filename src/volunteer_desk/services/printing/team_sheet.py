@@ -30,7 +30,6 @@ from volunteer_desk.services.roster import RosterQuery, RosterService
 from volunteer_desk.services.setup import SetupService
 from volunteer_desk.services.teams import TeamInfo, TeamService
 from volunteer_desk.spreadsheets import xlsx
-from volunteer_desk.storage import volunteers as volunteer_store
 
 SPEC = "team_sheet"
 SERVICE_COLUMN = "service"  # the column showing the team's category when printed for a team
@@ -102,27 +101,19 @@ def _team(database: Database, team_id: str) -> TeamInfo | None:
 
 def _rows(database: Database, roster: RosterService, keys: list[int], team: TeamInfo | None, full: bool,
           progress: Progress | None) -> list[list[str]]:
-    """The paper's texts for each row key, in order: the roster's display texts (masked), with sensitive
-    columns replaced by the stored numbers when printed in full, and 服务志愿 by the team's category."""
+    """The paper's texts for each row key, in order: the roster's display texts (masked unless printed in
+    full), and 服务志愿 by the team's category."""
     columns = roster.spec.columns
-    sensitive = {c.key: c.show for c in columns if any(roster.form.fields[k].sensitive for k in c.show)}
-    binds = [roster.form.fields[k].bind for show in sensitive.values() for k in show]
     category = team.category_name if team else ""
     rows: list[list[str]] = []
     for start in range(0, len(keys), CHUNK):
         chunk = keys[start:start + CHUNK]
-        fetched = roster.rows(chunk)
-        raw: dict[int, dict[str, Any]] = {}
-        if full and binds:
-            with database.sessions() as session:
-                raw = volunteer_store.fetch_values(session, chunk, binds)
+        fetched = roster.rows(chunk, full_numbers=full, screen=False)
         for key in chunk:
             texts = iter(fetched[key][1])
             row = []
             for column in columns:
                 text = next(texts) if column.show else str(len(rows) + 1)  # a column with no field is 序号
-                if column.key in sensitive and full:
-                    text = " ".join(str(raw[key][roster.form.fields[k].bind] or "") for k in column.show).strip()
                 if column.key == SERVICE_COLUMN and category:
                     text = category
                 row.append(text)
