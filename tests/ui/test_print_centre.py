@@ -70,12 +70,25 @@ def test_preview_shows_each_page_in_its_orientation_with_the_warnings(qtbot, cen
     centre.preview()
     qtbot.waitUntil(lambda: len(centre.pages.page_labels()) == 3, timeout=5000)
     for label in centre.pages.page_labels():
-        size = label.pixmap().size()
+        size = label.size()
         assert size.width() / size.height() == pytest.approx(297 / 210, rel=0.01)
     assert "生僻字" in centre.warnings.text() and centre.warnings.isVisible()
     width = centre.pages.page_labels()[0].pixmap().width()
     centre.pages.zoom_in()
     assert centre.pages.page_labels()[0].pixmap().width() > width
+
+
+def test_only_the_pages_in_view_are_drawn_and_the_others_as_they_scroll_into_view(qtbot, centre):
+    _choose_zhang_san(centre)
+    centre.form.fields["pages"].setValue(5)
+    centre.preview()
+    qtbot.waitUntil(lambda: len(centre.pages.page_labels()) == 5, timeout=5000)
+    labels = centre.pages.page_labels()
+    assert not labels[0].pixmap().isNull() and labels[-1].pixmap().isNull()
+    bar = centre.pages.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert not labels[-1].pixmap().isNull()
+    assert labels[-1].pixmap().size() == labels[-1].size()
 
 
 def test_a_missing_volunteer_is_explained_beside_the_option(qtbot, centre):

@@ -3,6 +3,7 @@ area, and painted onto a QPrinter page by page."""
 
 from __future__ import annotations
 
+from math import ceil
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QPoint, QRect, Qt, Signal
@@ -68,7 +69,10 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> None:
 
 
 class PdfPreview(QScrollArea):
-    """The pages one under another, at a zoom the person can change; 100 % is the paper's real size."""
+    """The pages one under another, at a zoom the person can change; 100 % is the paper's real size.
+
+    Only the pages in view (and the next one) are drawn, as they scroll into view: a 200-page roster would
+    otherwise hold the window for seconds and take a gigabyte of images."""
 
     zoomed = Signal(float)
 
@@ -84,6 +88,7 @@ class PdfPreview(QScrollArea):
         self._layout.setSpacing(12)
         self.setWidget(self._pages)
         self.setBackgroundRole(QPalette.ColorRole.Dark)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._draw_visible())
 
     @property
     def zoom(self) -> float:
@@ -116,9 +121,28 @@ class PdfPreview(QScrollArea):
             old.deleteLater()
         if self._document is None:
             return
+        scale = SCREEN_DPI * self.zoom / 72
         for index in range(len(self._document)):
+            width, height = self._document.get_page_size(index)
             page = QLabel(self._pages)
-            pixmap = QPixmap.fromImage(page_image(self._document, index, SCREEN_DPI * self.zoom))
-            page.setPixmap(pixmap)
-            page.setFixedSize(pixmap.size())  # a narrow window scrolls; it never crops the page
+            page.setObjectName("previewPage")
+            page.setStyleSheet("#previewPage { background: white; }")
+            page.setFixedSize(ceil(width * scale), ceil(height * scale))  # as pdfium rounds; scrolled, never cropped
             self._layout.addWidget(page)
+        self._draw_visible()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._draw_visible()
+
+    def _draw_visible(self) -> None:
+        if self._document is None:
+            return
+        top = self.verticalScrollBar().value()
+        bottom = top + 2 * self.viewport().height()  # and the page below, ready when scrolled to
+        # Where each page will be, worked out here: the layout places the pages only when the event loop runs.
+        y = self._layout.contentsMargins().top()
+        for index, page in enumerate(self.page_labels()):
+            if y + page.height() >= top and y <= bottom and page.pixmap().isNull():
+                page.setPixmap(QPixmap.fromImage(page_image(self._document, index, SCREEN_DPI * self.zoom)))
+            y += page.height() + self._layout.spacing()
