@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import openpyxl
 import pytest
 
 from sqlalchemy import func, select
@@ -149,3 +150,26 @@ def test_full_mobiles_only_when_chosen_and_then_the_audit_log_says_so(tmp_path, 
     with filled.sessions() as session:
         [entry] = session.scalars(select(AuditEntry).where(AuditEntry.action == "print_full"))
     assert entry.summary.startswith("党员志愿者名册") and not re.search(r"\d{11}", entry.summary)
+
+
+def test_by_team_each_team_is_headed_by_its_name_and_those_in_none_come_last(tmp_path, filled):
+    teams = TeamService(filled)
+    category = CategoryService(filled).list()[0].id
+    brigade = teams.create(TeamInput(name="敬老服务大队", kind=TeamKind.BRIGADE, category_id=category, parent_id=None,
+                                     station_id=None, brand_project_id=None))
+    roster = RosterService(filled)
+    everyone = roster.ids(RosterQuery())
+    for volunteer_id in everyone[:5]:
+        teams.add_member(brigade, volunteer_id, joined_on=dt.date(2026, 1, 5))
+    members = sorted(m.name for m in teams.get(brigade).members)
+    rendered, path = _print(tmp_path, filled, order="team")
+    text = pdf_tools.text(path, layout=True)
+    assert text.index("敬老服务大队（5）") < text.index("未编入服务队（35）")
+    rows = _rows(path)
+    assert [serial for serial, _name, _joined in rows] == list(range(1, VOLUNTEERS + 1))
+    assert sorted(name for _serial, name, _joined in rows[:5]) == members
+    workbook = tmp_path / "名册.xlsx"
+    workbook.write_bytes(roster_print.excel(filled, {"order": "team"}, today=dt.date(2026, 11, 23)))
+    sheet = openpyxl.load_workbook(workbook).active
+    assert sheet["A4"].value == "敬老服务大队（5）" and "A4:K4" in [str(r) for r in sheet.merged_cells.ranges]
+    assert sheet["A5"].value == 1

@@ -53,10 +53,11 @@ def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     return lines
 
 
-def render(title: str, subtitle: str, columns: Sequence[SheetColumn], rows: Sequence[Sequence[str]],
+def render(title: str, subtitle: str, columns: Sequence[SheetColumn], rows: Sequence[Sequence[str] | str],
            progress: Callable[[int, int], object] | None = None) -> pdf.Rendered:
-    """`rows` hold one display text per column, in the columns' order (序号 included). `progress(done, total)`
-    (rows drawn so far, all rows) is told at each new page; it may raise to stop."""
+    """`rows` hold one display text per column, in the columns' order (序号 included); a row that is one str
+    is a heading across the table (a team's name). `progress(done, total)` (rows drawn so far, all rows) is
+    told at each new page; it may raise to stop."""
     font = pdf.font()
     page_width, page_height = pdf.LANDSCAPE
     total = sum(c.width for c in columns)
@@ -93,11 +94,33 @@ def render(title: str, subtitle: str, columns: Sequence[SheetColumn], rows: Sequ
         canvas.drawText(text)
         canvas.line(MARGIN, top - height, page_width - MARGIN, top - height)
 
+    headings: list[tuple[float, float]] = []  # (top, bottom) of this page's heading rows: no column lines there
+
     def close_page(table_top: float, bottom: float) -> None:
-        for x in [*lefts, page_width - MARGIN]:
+        inner = lefts[1:]
+        top = table_top
+        for heading_top, heading_bottom in headings:
+            for x in inner:
+                canvas.line(x, top, x, heading_top)
+            top = heading_bottom
+        for x in inner:
+            canvas.line(x, top, x, bottom)
+        for x in (MARGIN, page_width - MARGIN):
             canvas.line(x, table_top, x, bottom)
         canvas.line(MARGIN, table_top, page_width - MARGIN, table_top)
+        headings.clear()
         canvas.showPage()
+
+    def draw_heading(text: str, top: float) -> float:
+        height = HEADER_SIZE * LEADING + 2 * PAD
+        canvas.setFillColorRGB(0.93, 0.93, 0.93)
+        canvas.rect(MARGIN, top - height, page_width - 2 * MARGIN, height, stroke=0, fill=1)
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.setFont(font, HEADER_SIZE)
+        canvas.drawString(MARGIN + 2 * PAD, top - height + PAD + 0.25 * HEADER_SIZE, text)
+        canvas.line(MARGIN, top - height, page_width - MARGIN, top - height)
+        headings.append((top, top - height))
+        return height
 
     header, header_height = cells([c.label for c in columns], HEADER_SIZE)
     page_top = page_height - TOP
@@ -109,15 +132,23 @@ def render(title: str, subtitle: str, columns: Sequence[SheetColumn], rows: Sequ
     draw_row(header, header_height, table_top, HEADER_SIZE)
     y = table_top - header_height
     for done, texts in enumerate(rows):
-        wrapped, height = cells(texts, BODY_SIZE)
-        if y - height < BOTTOM:
+        if isinstance(texts, str):
+            wrapped, height = None, HEADER_SIZE * LEADING + 2 * PAD
+        else:
+            wrapped, height = cells(texts, BODY_SIZE)
+        kept_with_next = BODY_SIZE * LEADING + 2 * PAD if wrapped is None else 0  # no heading alone at the foot
+        if y - height - kept_with_next < BOTTOM:
             close_page(table_top, y)
             if progress:
                 progress(done, len(rows))
             table_top = page_top
             draw_row(header, header_height, table_top, HEADER_SIZE)
             y = table_top - header_height
-        draw_row(wrapped, height, y, BODY_SIZE)
+        if wrapped is None:
+            draw_heading(texts, y)
+        else:
+            draw_row(wrapped, height, y, BODY_SIZE)
         y -= height
     close_page(table_top, y)
-    return pdf.finish(canvas, buffer, pdf.unprintable(t for row in rows for t in row))
+    return pdf.finish(canvas, buffer, pdf.unprintable(
+        t for row in rows for t in ([row] if isinstance(row, str) else row)))

@@ -50,11 +50,11 @@ class Column:
 @dataclass(frozen=True)
 class PaperList:
     """One sheet. `rows` hold one value per column; text columns take str (anything else is written as its
-    str()), numeric columns int, float or None."""
+    str()), numeric columns int, float or None. A row that is one str is a heading across the table."""
 
     title: str
     columns: Sequence[Column]
-    rows: Sequence[Sequence[Cell]]
+    rows: Sequence[Sequence[Cell] | str]
     subtitle: str = ""  # the date line under the title
     header_line: Sequence[tuple[str, str]] = ()  # (label, value) pairs above the table: 单位盖章, 填报时间
     footnote: str = ""  # a merged row under the table: Sheet C's 备注
@@ -94,6 +94,7 @@ def _styles(workbook) -> dict:
         "quoted": workbook.add_format({**ruled, "quote_prefix": True}),
         "number": workbook.add_format({**ruled, "align": "right"}),
         "footnote": workbook.add_format({"text_wrap": True, "valign": "top"}),
+        "heading": workbook.add_format({**ruled, "bold": True, "bg_color": "#EDEDED"}),
         "as_text": workbook.add_format({"num_format": "@"}),
         "as_text_cell": workbook.add_format({**ruled, "num_format": "@"}),
     }
@@ -133,6 +134,10 @@ def _write_sheet(workbook, styles: dict, sheet: PaperList, name: str, progress, 
     write_string, write_number, write_blank = worksheet.write_string, worksheet.write_number, worksheet.write_blank
     text, quoted, number = styles["text"], styles["quoted"], styles["number"]
     for row, values in enumerate(sheet.rows, start=header + 1):
+        if isinstance(values, str):  # a heading across the table: a team's name
+            _merged(worksheet, row, last, values, styles["heading"])
+            done += 1
+            continue
         for index, value in enumerate(values):
             if value is None or value == "":
                 write_blank(row, index, None, number if numeric[index] else text)
