@@ -90,14 +90,16 @@ class RosterService:
             show = masking.mask_id_number if field.check == "id_number" else masking.mask_phone
         elif field.type in {"date", "pledge"}:
             show = dates.format_date
-        elif field.type == "choice":
+        elif field.type in {"choice", "single_check"}:
+            labels = {o.value: o.label for o in field.choices()}  # str enums look up by their value too
+
             def show(value):
-                return value.label if hasattr(value, "label") else field.label_of(value)
-        elif field.type == "single_check":
-            show = field.label_of
+                return labels.get(value, value)
         elif field.type == "multi_check":
+            labels = {o.value: o.label for o in field.choices()}
+
             def show(values):
-                return "、".join(field.label_of(v) for v in values)
+                return "、".join(labels.get(v, v) for v in values)
         else:
             show = str
         return lambda value: "" if value is None or value == "" or value == [] else show(value)
