@@ -114,3 +114,59 @@ def test_import_excel_reports_each_row_and_round_trips_an_exported_team_sheet(tm
     broken.write_bytes(b"not a workbook")
     refused = _run("--data-dir", str(other), "import-excel", str(broken))
     assert refused.returncode == 2 and refused.stderr.strip()
+
+
+def _live_volunteers(folder) -> int:
+    import contextlib
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(folder / "volunteer_desk.sqlite3")) as connection:
+        return connection.execute("SELECT count(*) FROM volunteer WHERE NOT deleted").fetchone()[0]
+
+
+def test_backup_lists_and_restore_work_from_the_command_line(tmp_path):
+    import contextlib
+    import sqlite3
+
+    folder = tmp_path / "branch"
+    assert _run("--data-dir", str(folder), "demo", "--volunteers", "6", "--activities", "2").returncode == 0
+    made = _run("--data-dir", str(folder), "backup")
+    assert made.returncode == 0, made.stderr
+    assert "已备份到" in made.stdout and "6名志愿者" in made.stdout
+    elsewhere = _run("--data-dir", str(folder), "backup", "--out", str(tmp_path / "U盘"))
+    assert elsewhere.returncode == 0 and len(list((tmp_path / "U盘").glob("*.sqlite3"))) == 1
+    backup = next((folder / "backups").glob("*.sqlite3"))
+    with contextlib.closing(sqlite3.connect(folder / "volunteer_desk.sqlite3")) as connection, connection:
+        connection.execute("UPDATE volunteer SET deleted = 1")
+    assert _live_volunteers(folder) == 0
+
+    restored = _run("--data-dir", str(folder), "restore", str(backup))
+
+    assert restored.returncode == 0, restored.stderr
+    assert "已恢复" in restored.stdout and "恢复前的数据库已保存为" in restored.stdout
+    assert _live_volunteers(folder) == 6
+    listing = _run("--data-dir", str(folder), "backups")
+    lines = listing.stdout.splitlines()
+    assert listing.returncode == 0 and len(lines) == 2  # the backup, and the one made before restoring
+    assert "before_restore" in lines[0] and all(line.endswith("完好") for line in lines)
+    assert _run("--data-dir", str(folder), "check").returncode == 0
+    missing = _run("--data-dir", str(folder), "restore", str(tmp_path / "没有.sqlite3"))
+    assert missing.returncode == 2 and "backups" in missing.stderr
+
+
+def test_check_explains_a_damaged_database_without_writing_to_it(tmp_path):
+    folder = tmp_path / "branch"
+    assert _run("--data-dir", str(folder), "demo", "--volunteers", "6", "--activities", "0").returncode == 0
+    database = folder / "volunteer_desk.sqlite3"
+    damaged = bytearray(database.read_bytes())
+    middle = len(damaged) // 4
+    damaged[middle:middle * 3] = bytes(range(256)) * (middle * 2 // 256) + b"\x00" * (middle * 2 % 256)
+    database.write_bytes(bytes(damaged))
+
+    checked = _run("--data-dir", str(folder), "check")
+    backed_up = _run("--data-dir", str(folder), "backup")
+
+    assert checked.returncode == 1 and "已损坏" in checked.stderr and "volunteer-desk restore" in checked.stderr
+    assert backed_up.returncode == 1 and "volunteer-desk check" in backed_up.stderr  # no damaged copy is kept
+    assert database.read_bytes() == bytes(damaged)
+    assert not list((folder / "backups").glob("*.sqlite3"))

@@ -52,6 +52,14 @@ def _parser() -> argparse.ArgumentParser:
                                   "keep both"))
     importing.add_argument("--template", type=Path, metavar="FILE.xlsx",
                            help=_("write an empty roster to fill in and import, then stop"))
+    backup = sub.add_parser("backup", help=_("make a backup of the database now and check it"))
+    backup.add_argument("--out", type=Path, metavar="DIR", help=_("the folder to write the backup into (default: "
+                                                                  "the backups folder in the data folder)"))
+    sub.add_parser("check", help=_("check the database for damage without writing to it"))
+    restore = sub.add_parser("restore", help=_("replace the database with a backup (the current one is backed up "
+                                               "first)"))
+    restore.add_argument("backup", type=Path, help=_("the backup file (.sqlite3) to restore"))
+    sub.add_parser("backups", help=_("list the backups and whether each is intact"))
     return parser
 
 
@@ -73,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         return _export_excel(data_dir, args)
     if args.command == "import-excel":
         return _import_excel(data_dir, args)
+    if args.command in {"backup", "check", "restore", "backups"}:
+        return _backups(data_dir, args)
     from volunteer_desk.ui.app import run_gui
 
     return run_gui(data_dir)
@@ -242,6 +252,47 @@ def _import_excel(data_dir: Path, args: argparse.Namespace) -> int:
         database.close()
     print(_("Imported: {created} added, {updated} updated, {skipped} left out.").format(
         created=result.created, updated=result.updated, skipped=result.skipped))
+    return 0
+
+
+def _backups(data_dir: Path, args: argparse.Namespace) -> int:
+    """Backups without opening the database through open_database: a damaged file is never migrated or written."""
+    from volunteer_desk.services.backups import BackupFailed, BackupService
+
+    service = BackupService(data_dir)
+    if args.command == "check":
+        result = service.check()
+        print(result.message, file=sys.stdout if result.ok else sys.stderr)
+        return 0 if result.ok else 1
+    if args.command == "backups":
+        for info in service.list():
+            state = _("intact") if info.ok else info.reason
+            print(f"{info.path}\t{info.created_at:%Y-%m-%d %H:%M}\t{info.kind}\t" + _(
+                "{volunteers} volunteers, {activities} activities").format(
+                    volunteers=info.volunteers, activities=info.activities) + f"\t{state}")
+        return 0
+    try:
+        if args.command == "backup":
+            info = service.verify(service.make("manual", out_dir=args.out).path)
+            if not info.ok:
+                print(info.reason, file=sys.stderr)
+                return 1
+            print(_("Backup written to {path} and checked: {volunteers} volunteers, {activities} activities.").format(
+                path=info.path, volunteers=info.volunteers, activities=info.activities))
+            return 0
+        if not args.backup.is_file():
+            print(_("There is no backup file {path}; `volunteer-desk backups` lists them.").format(path=args.backup),
+                  file=sys.stderr)
+            return 2
+        result = service.restore(args.backup)
+    except BackupFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if result.previous:
+        print(_("The database as it was is kept as {path}.").format(path=result.previous))
+    print(_("Restored {path} (made {made}): {volunteers} volunteers, {activities} activities.").format(
+        path=result.restored.path, made=f"{result.restored.created_at:%Y-%m-%d %H:%M}",
+        volunteers=result.restored.volunteers, activities=result.restored.activities))
     return 0
 
 

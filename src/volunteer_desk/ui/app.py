@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from volunteer_desk import diagnostics
 from volunteer_desk.i18n import _
+from volunteer_desk.services.backups import BackupFailed, BackupService
 from volunteer_desk.services.context import Services
 from volunteer_desk.services.volunteers import warm_up as pinyin_warm_up
 from volunteer_desk.ui import appearance
@@ -48,10 +49,51 @@ def build_main_window(data_dir: Path, settings: QSettings) -> tuple[MainWindow, 
     return MainWindow(services, settings), services
 
 
+def _database_usable(backups: BackupService) -> bool:
+    """quick_check before anything opens the database: a damaged one is never migrated or written, and the
+    newest good backup is offered in its place."""
+    if backups.check().ok:
+        return True
+    newest = backups.newest_good()
+    title = _("The database is damaged")
+    if newest is None:
+        QMessageBox.critical(None, title, _(
+            "The database is damaged, and there is no good backup to restore. Nothing has been written to it.\n"
+            "Keep the data folder {folder} as it is and ask the person who supports the program for help."
+        ).format(folder=backups.database_file.parent))
+        return False
+    answer = QMessageBox.question(None, title, _(
+        "The database is damaged. Nothing has been written to it.\n\n"
+        "Restore the newest good backup, made {made} ({volunteers} volunteers, {activities} activities)? "
+        "Whatever was entered after it will have to be entered again. The damaged database is kept in the "
+        "backups folder.\n\nChoose “No” to close the program without changing anything."
+    ).format(made=f"{newest.created_at:%Y-%m-%d %H:%M}", volunteers=newest.volunteers,
+             activities=newest.activities), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        backups.restore(newest.path)
+    except BackupFailed as exc:
+        QMessageBox.critical(None, title, str(exc))
+        return False
+    return True
+
+
+def _logged(work, *args) -> None:
+    """Automatic backups must never stop the program: a failure is written to the log only."""
+    try:
+        work(*args)
+    except Exception:
+        log.exception("automatic backup step failed")
+
+
 def run_gui(data_dir: Path) -> int:
     settings = settings_for(data_dir)
     app = prepare_application(settings)
     diagnostics.install_excepthook(data_dir, _show_crash)
+    backups = BackupService(data_dir)
+    if not _database_usable(backups):
+        return 1
     try:
         window, services = build_main_window(data_dir, settings)
     except Exception:
@@ -68,7 +110,12 @@ def run_gui(data_dir: Path) -> int:
     window.show()
     QTimer.singleShot(0, window.roster_page.focus_search)
     QThreadPool.globalInstance().start(pinyin_warm_up)
+    if not backups.backed_up_today():
+        QThreadPool.globalInstance().start(lambda: _logged(backups.make, "start"))
     code = app.exec()
     QThreadPool.globalInstance().waitForDone()
     services.close()
+    if backups.should_back_up_at_exit():
+        _logged(backups.make, "exit")
+    _logged(backups.rotate)
     return code
