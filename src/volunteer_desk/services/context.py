@@ -6,6 +6,7 @@ from pathlib import Path
 from volunteer_desk.services.activities import ActivityService
 from volunteer_desk.services.activity_list import ActivityListService
 from volunteer_desk.services.activity_photos import ActivityPhotoService
+from volunteer_desk.services.audit_log import AuditLogService
 from volunteer_desk.services.categories import CategoryService
 from volunteer_desk.services.certificates import CertificateService
 from volunteer_desk.services.dashboard import DashboardService
@@ -47,6 +48,7 @@ class Services:
     printing: PrintService
     certificates: CertificateService
     importing: VolunteerImportService
+    audit_log: AuditLogService
 
     @classmethod
     def open(cls, data_dir: Path) -> "Services":
@@ -59,7 +61,8 @@ class Services:
                    stations=StationService(database), pairing=PairingService(database), needs=NeedService(database),
                    journals=JournalService(database), rules=RulesService(database),
                    photos=ActivityPhotoService(database), printing=PrintService(database),
-                   certificates=CertificateService(database), importing=VolunteerImportService(database))
+                   certificates=CertificateService(database), importing=VolunteerImportService(database),
+                   audit_log=AuditLogService(database))
 
     def close(self) -> None:
         self.database.close()

@@ -76,6 +76,17 @@ class VolunteerService:
             volunteer = store.load(session, volunteer_id)
         return values.from_domain(self.form, volunteer) if volunteer else None
 
+    def reveal(self, volunteer_id: str) -> tuple[str, str, str]:
+        """(ID number, mobile, landline) in full for one record outside the editor: the operator's explicit
+        choice, written to the audit log with the person's name (never the numbers) before they are shown."""
+        with self._db.sessions.begin() as session:
+            volunteer = store.load(session, volunteer_id)
+            if volunteer is None:
+                raise InvalidVolunteer(CheckResult(errors={"name": _("This volunteer no longer exists.")}))
+            audit.record(session, action="reveal", entity="volunteer", entity_id=volunteer_id, summary=volunteer.name,
+                         org_id=volunteer.organisation_id)
+        return volunteer.id_number, volunteer.mobile, volunteer.phone
+
     def blank_values(self) -> dict[str, Any]:
         with self._db.sessions() as session:
             home = organisations.home(session)

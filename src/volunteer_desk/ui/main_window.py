@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         settings_menu = self.menuBar().addMenu(_("&Settings"))
         self._action(settings_menu, _("&Our organisation…"), None, self.edit_organisation)
         self._action(settings_menu, _("&Hours, points and star rules…"), None, self.edit_rules)
+        self._action(settings_menu, _("&Audit log…"), None, self.show_audit_log)
         view_menu = self.menuBar().addMenu(_("&View"))
         self.large_text_action = self._action(view_menu, _("&Large text"), QKeySequence("Ctrl+="), self._toggle_large)
         self.large_text_action.setCheckable(True)
@@ -190,6 +191,14 @@ class MainWindow(QMainWindow):
                                    parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.issued.connect(self._show_certificate)
+        dialog.open()
+        return dialog
+
+    def show_audit_log(self):
+        from volunteer_desk.ui.audit_log_dialog import AuditLogDialog
+
+        dialog = AuditLogDialog(self.services.audit_log, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

@@ -101,6 +101,9 @@ class RosterPage(QWidget):
         self.points_button.clicked.connect(self._points_current)
         self.certificate_button = QPushButton(_("Service certificate…"), self)
         self.certificate_button.clicked.connect(self._certificate_current)
+        self.reveal_button = QPushButton(_("Show full numbers…"), self)
+        self.reveal_button.setToolTip(_("Shows one person's full ID number and phones; written to the audit log."))
+        self.reveal_button.clicked.connect(self.reveal_current)
         self.delete_button = QPushButton(_("Delete…"), self)
         self.delete_button.setObjectName("deleteVolunteer")
         self.delete_button.clicked.connect(self.delete_current)
@@ -120,6 +123,7 @@ class RosterPage(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.points_button)
         buttons.addWidget(self.certificate_button)
+        buttons.addWidget(self.reveal_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -176,6 +180,31 @@ class RosterPage(QWidget):
             signal.emit(volunteer_id, self.table.view.currentIndex().siblingAtColumn(1).data())
         else:
             QMessageBox.information(self, title, _("First click the person in the list."))
+
+    def reveal_current(self) -> None:
+        """The roster masks numbers; this shows one record's in full after the operator confirms, and the
+        service writes who looked, and when, to the audit log."""
+        title = _("Show full numbers…")
+        volunteer_id = self.table.current_id()
+        if not volunteer_id:
+            QMessageBox.information(self, title, _("First click the person in the list."))
+            return
+        name = self.table.view.currentIndex().siblingAtColumn(1).data()
+        answer = QMessageBox.question(
+            self, title, _("Show {name}'s full ID number and phone numbers? Your name and the time are written to "
+                           "the audit log.").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            id_number, mobile, phone = self._volunteers.reveal(volunteer_id)
+        except InvalidVolunteer as gone:
+            QMessageBox.warning(self, title, "\n".join(gone.result.errors.values()))
+            self.changed.emit()
+            return
+        QMessageBox.information(self, title, _(
+            "{name}\nID number: {id_number}\nMobile: {mobile}\nLandline: {phone}").format(
+                name=name, id_number=id_number or "—", mobile=mobile or "—", phone=phone or "—"))
 
     def delete_current(self) -> None:
         volunteer_id = self.table.current_id()
