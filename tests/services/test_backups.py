@@ -14,10 +14,12 @@ import pytest
 
 from volunteer_desk import paths
 from volunteer_desk.services.backups import BackupFailed, BackupService
-from volunteer_desk.services.database import open_database
+from volunteer_desk.services.database import UpgradeFailed, open_database
 from volunteer_desk.services.volunteers import VolunteerService
 from volunteer_desk.storage import migrate
+from volunteer_desk.storage import volunteers as volunteer_store
 from tests.services.test_activities import make_volunteer
+from tests.sheet_data import id_number
 
 
 class Clock:
@@ -261,3 +263,56 @@ def test_an_exit_backup_is_wanted_only_after_a_change(data_dir, backups):
     assert not backups.should_back_up_at_exit()
     add_volunteers(data_dir, "张三")
     assert backups.should_back_up_at_exit()
+
+
+def _downgraded(data_dir, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    database = open_database(data_dir)
+    try:
+        config = Config()
+        config.set_main_option("script_location", str(migrate.MIGRATIONS))
+        with database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+    finally:
+        database.close()
+
+
+def test_an_older_database_is_backed_up_before_it_is_upgraded(data_dir):
+    database = open_database(data_dir)
+    VolunteerService(database).save(VolunteerService(database).blank_values() | {
+        "name": "张三", "id_number": id_number("19850603", sequence="011"), "political_status": "member"})
+    database.close()
+    _downgraded(data_dir, "0007")
+    open_database(data_dir).close()
+    [before] = [info for info in BackupService(data_dir).list() if info.kind == "before_upgrade"]
+    assert before.ok and before.schema_revision == "0007" and before.volunteers == 1
+    assert BackupService(data_dir).rotate() == [] and before.path.exists()  # kept like a manual backup
+
+
+def test_a_failed_upgrade_puts_the_database_back_as_it_was(data_dir, monkeypatch):
+    database = open_database(data_dir)
+    VolunteerService(database).save(VolunteerService(database).blank_values() | {
+        "name": "张三", "id_number": id_number("19850603", sequence="011"), "political_status": "member"})
+    database.close()
+    _downgraded(data_dir, "0007")
+    real_upgrade = migrate.upgrade
+
+    def half_done(engine):
+        with engine.begin() as connection:
+            connection.exec_driver_sql("DELETE FROM volunteer")  # what a migration failing half-way could leave
+        raise RuntimeError("migration 0008 failed")
+
+    monkeypatch.setattr(migrate, "upgrade", half_done)
+    with pytest.raises(UpgradeFailed) as failed:
+        open_database(data_dir)
+    assert "before_upgrade" in str(failed.value)
+    monkeypatch.setattr(migrate, "upgrade", real_upgrade)
+    database = open_database(data_dir)
+    try:
+        with database.sessions() as session:
+            assert [name for _id, name, *_rest in volunteer_store.live_identities(session)] == ["张三"]
+    finally:
+        database.close()

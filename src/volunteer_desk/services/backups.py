@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 PREFIX = "volunteer_desk-"
 # Made by a person (or before a restore): rotation never deletes them, only the automatic ones.
-KEPT_KINDS = frozenset({"manual", "usb", "before_restore"})
+KEPT_KINDS = frozenset({"manual", "usb", "before_restore", "before_upgrade"})
 
 
 class BackupFailed(Exception):

@@ -13,6 +13,7 @@ from volunteer_desk import diagnostics
 from volunteer_desk.i18n import _
 from volunteer_desk.services.backups import BackupFailed, BackupService
 from volunteer_desk.services.context import Services
+from volunteer_desk.services.database import UpgradeFailed
 from volunteer_desk.services.volunteers import warm_up as pinyin_warm_up
 from volunteer_desk.ui import appearance
 from volunteer_desk.ui.main_window import MainWindow
@@ -96,6 +97,9 @@ def run_gui(data_dir: Path) -> int:
         return 1
     try:
         window, services = build_main_window(data_dir, settings)
+    except UpgradeFailed as failed:
+        QMessageBox.critical(None, _("Cannot open the database"), str(failed))
+        return 1
     except Exception:
         log.exception("cannot open the database")
         QMessageBox.critical(None, _("Cannot open the database"),
