@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from volunteer_desk import diagnostics
 from volunteer_desk.i18n import _
+from volunteer_desk.services import data_folder
 from volunteer_desk.services.backups import BackupFailed, BackupService
 from volunteer_desk.services.context import Services
 from volunteer_desk.services.database import UpgradeFailed
@@ -92,6 +93,12 @@ def run_gui(data_dir: Path) -> int:
     settings = settings_for(data_dir)
     app = prepare_application(settings)
     diagnostics.install_excepthook(data_dir, _show_crash)
+    location = data_folder.locate(data_dir)
+    if location.refused:
+        QMessageBox.critical(None, _("The data folder cannot be used"), location.message)
+        return 1
+    if location.kind is data_folder.Kind.CLOUD:
+        QMessageBox.warning(None, _("The data folder is synced"), location.message)
     backups = BackupService(data_dir)
     if not _database_usable(backups):
         return 1
