@@ -241,10 +241,7 @@ def _import_excel(data_dir: Path, args: argparse.Namespace) -> int:
                 print(f"  {where}{problem.message}")
         for note in preview.notes:
             print(note)
-        ready = len(preview.rows) - preview.blocked
-        print(_("{rows} rows with data: {ready} can be imported, {blocked} need correcting in the file first, "
-                "{duplicates} are already on the roster.").format(
-                    rows=len(preview.rows), ready=ready, blocked=preview.blocked, duplicates=preview.duplicates))
+        print(preview.summary)
         if args.dry_run:
             return 1 if preview.blocked else 0
         result = service.commit(preview, Duplicates(args.duplicates))

@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from volunteer_desk.documents import pdf
 from volunteer_desk.documents.roster_sheet import wrap
+from volunteer_desk.domain import dates
 
 MM = pdf.MM
 MARGIN = 20 * MM
@@ -55,10 +56,6 @@ class CertificateSheet:
     notes: str
 
 
-def chinese_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def render(sheets: Sequence[CertificateSheet]) -> pdf.Rendered:
     """One certificate (and its attached pages) after another, for a reprint of several at once."""
     title = "志愿服务记录证明"
@@ -89,7 +86,7 @@ class _Page:
         c.drawRightString(self.width - MARGIN, y, f"证明编号：{sheet.number}")
         y -= 8 * MM
         identity = f"（{sheet.id_type}：{sheet.id_number}）" if sheet.id_number else ""
-        statement = (f"兹证明{sheet.name}同志{identity}于{chinese_date(sheet.start)}至{chinese_date(sheet.end)}"
+        statement = (f"兹证明{sheet.name}同志{identity}于{dates.format_written(sheet.start)}至{dates.format_written(sheet.end)}"
                      f"期间在{sheet.issuer}参加志愿服务，累计服务时长{sheet.hours}小时，"
                      f"共参加志愿服务活动{len(sheet.lines)}次。")
         y = self.paragraph("　　" + statement, y) - 2 * MM
@@ -103,7 +100,7 @@ class _Page:
         y = self.row(y, pairs, ("证件号码", sheet.id_number or "—", "志愿者编号", sheet.volunteer_number or "—"))
         y = self.section("二、志愿服务信息", y)
         wide = (quarter[0], self.inner - quarter[0])
-        y = self.row(y, wide, ("服务时间", f"{chinese_date(sheet.start)}至{chinese_date(sheet.end)}"))
+        y = self.row(y, wide, ("服务时间", f"{dates.format_written(sheet.start)}至{dates.format_written(sheet.end)}"))
         y = self.row(y, pairs, ("服务时长", f"{sheet.hours}小时", "活动次数", f"{len(sheet.lines)}次"))
         y = self.row(y, wide, ("服务内容", sheet.content or "—"))
         if inline:
@@ -115,7 +112,7 @@ class _Page:
         y = self.row(y, pairs, ("负责人", sheet.person_in_charge, "经办人", sheet.handler))
         y = self.row(y, wide, ("联系方式", sheet.contact))
         y = self.section("四、证明信息", y)
-        y = self.row(y, pairs, ("证明编号", sheet.number, "出具日期", chinese_date(sheet.issued_on)))
+        y = self.row(y, pairs, ("证明编号", sheet.number, "出具日期", dates.format_written(sheet.issued_on)))
         y = self.row(y, wide, ("备注", sheet.notes or "—"))
 
         # The seal is stamped over the issuer's name and the date, at the lower right.
@@ -123,7 +120,7 @@ class _Page:
         right = self.width - MARGIN - 8 * MM
         y = min(y - 16 * MM, BOTTOM + 40 * MM)
         c.drawRightString(right, y, f"出具单位（盖章）：{sheet.issuer}")
-        c.drawRightString(right, y - 9 * MM, chinese_date(sheet.issued_on))
+        c.drawRightString(right, y - 9 * MM, dates.format_written(sheet.issued_on))
         c.showPage()
         if not inline:
             self.attachment(sheet)
@@ -189,7 +186,7 @@ class _Page:
             c.drawCentredString(self.width / 2, y - 15, "志愿服务活动明细（附页）")
             y -= 15 + 7 * MM
             c.setFont(self.font, SIZE - 1)
-            c.drawString(MARGIN, y, f"{sheet.name}　服务时间：{chinese_date(sheet.start)}至{chinese_date(sheet.end)}")
+            c.drawString(MARGIN, y, f"{sheet.name}　服务时间：{dates.format_written(sheet.start)}至{dates.format_written(sheet.end)}")
             c.drawRightString(self.width - MARGIN, y, f"证明编号：{sheet.number}　附页第{page}页")
             y = self.row(y - 3 * MM, widths, [label for label, _w in DETAIL_COLUMNS], centred=True, size=SIZE - 1)
             while next_line < len(sheet.lines):

@@ -41,6 +41,11 @@ def format_date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def format_written(value: dt.date) -> str:
+    """As dates are written on Chinese paperwork: 2026年11月23日."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
 def format_recorded(at: dt.datetime) -> str:
     """When something was recorded, on this computer's clock: rows store UTC (storage/schema/base.py), and a
     secretary in Beijing reading "08:02" for a correction made at 16:02 would be misled."""

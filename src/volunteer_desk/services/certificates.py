@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from volunteer_desk.domain import dates
 from volunteer_desk.i18n import _
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry, check_text
@@ -105,7 +106,7 @@ class CertificateService:
             errors["start"] = _("The period starts after it ends: swap the two dates.")
         elif request.end > issued_on:
             errors["end"] = _("The period cannot end after the day of issue ({date}).").format(
-                date=f"{issued_on.year}年{issued_on.month}月{issued_on.day}日")
+                date=dates.format_written(issued_on))
         with self._db.sessions.begin() as session:
             volunteer = session.get(VolunteerRow, request.volunteer_id)
             if volunteer is None or volunteer.deleted:

@@ -82,6 +82,16 @@ class ImportPreview:
     def duplicates(self) -> int:
         return sum(r.same_as is not None and not r.blocked for r in self.rows)
 
+    @property
+    def ready(self) -> int:
+        return len(self.rows) - self.blocked
+
+    @property
+    def summary(self) -> str:
+        return _("{rows} rows with data: {ready} can be imported, {blocked} need correcting in the file first, "
+                 "{duplicates} are already on the roster.").format(
+                     rows=len(self.rows), ready=self.ready, blocked=self.blocked, duplicates=self.duplicates)
+
 
 @dataclass(frozen=True)
 class ImportResult:

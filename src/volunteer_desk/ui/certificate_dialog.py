@@ -24,7 +24,7 @@ from volunteer_desk.services.activities import ActivityService
 from volunteer_desk.services.certificates import Certificate, CertificateRequest, CertificateService
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.ui.field_errors import error_label
-from volunteer_desk.ui.print_centre import VolunteerPicker
+from volunteer_desk.ui.print_options import VolunteerPicker
 
 
 def _qdate(day: dt.date) -> QDate:

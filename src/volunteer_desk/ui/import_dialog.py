@@ -213,13 +213,9 @@ class ImportDialog(QDialog):
         self._show_mapping(preview.mapping)
         self.model.set_rows(preview.rows)
         self.rows.resizeColumnsToContents()
-        ready = len(preview.rows) - preview.blocked
-        self.summary.setText(_(
-            "{rows} rows with data: {ready} can be imported, {blocked} need correcting in the file first and are "
-            "left out, {duplicates} are already on the roster. Untick a row to leave it out.").format(
-                rows=len(preview.rows), ready=ready, blocked=preview.blocked, duplicates=preview.duplicates)
-            + "".join(f"\n{note}" for note in preview.notes))
-        self.import_button.setEnabled(ready > 0)
+        self.summary.setText(preview.summary + _("Untick a row to leave it out.")
+                             + "".join(f"\n{note}" for note in preview.notes))
+        self.import_button.setEnabled(preview.ready > 0)
 
     def _show_mapping(self, found: mapping.Mapping) -> None:
         form = self._service.form

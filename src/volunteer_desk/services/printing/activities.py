@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from volunteer_desk.documents import roster_sheet
 from volunteer_desk.documents.pdf import Rendered
+from volunteer_desk.domain import dates
 from volunteer_desk.domain.hours import format_hours
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
@@ -58,7 +59,7 @@ def gather(database: Database, first: dt.date, last: dt.date) -> list[list[Any]]
         .order_by(Activity.held_on, Activity.starts_at, Activity.id))
     with database.sessions() as session:
         found = session.execute(statement).all()
-    return [[serial, f"{day.year}年{day.month}月{day.day}日", _time(starts, ends), place, content, served,
+    return [[serial, dates.format_written(day), _time(starts, ends), place, content, served,
              outcome, team or "", people, minutes, leader, recorder]
             for serial, (day, starts, ends, place, content, served, outcome, team, people, minutes, leader, recorder)
             in enumerate(found, start=1)]
@@ -72,8 +73,8 @@ def _time(starts: dt.time | None, ends: dt.time | None) -> str:
 
 def _titles(database: Database, first: dt.date, last: dt.date) -> tuple[str, str]:
     title = _("{unit} activity record").format(unit=SetupService(database).current().name)
-    return title, _("Period: {first} to {last}").format(first=f"{first.year}年{first.month}月{first.day}日",
-                                                        last=f"{last.year}年{last.month}月{last.day}日")
+    return title, _("Period: {first} to {last}").format(first=dates.format_written(first),
+                                                        last=dates.format_written(last))
 
 
 def build(database: Database, options: Mapping[str, Any], progress: Progress | None = None) -> Rendered:

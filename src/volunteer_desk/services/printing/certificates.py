@@ -11,6 +11,7 @@ from typing import Any
 
 from volunteer_desk.documents import roster_sheet, service_certificate
 from volunteer_desk.documents.pdf import Rendered
+from volunteer_desk.domain import dates
 from volunteer_desk.domain.hours import format_hours
 from volunteer_desk.domain.masking import mask_id_number
 from volunteer_desk.i18n import N_, _
@@ -65,12 +66,12 @@ def build_register(database: Database, options: Mapping[str, Any], progress: Pro
     full = full_numbers_chosen(database, f"{REGISTER_TITLE} {year}年", options)
     rows = [[str(serial), c.number, c.record.volunteer_name,
              c.record.id_number if full else mask_id_number(c.record.id_number),
-             f"{service_certificate.chinese_date(c.record.start)}至{service_certificate.chinese_date(c.record.end)}",
+             f"{dates.format_written(c.record.start)}至{dates.format_written(c.record.end)}",
              format_hours(c.record.minutes), str(len(c.record.lines)), c.issued_on.strftime("%Y-%m-%d"),
              c.handler, c.notes] for serial, c in enumerate(certificates, start=1)]
     rendered = roster_sheet.render(
         f"{organisation}{year}年{REGISTER_TITLE}",
-        _("Filled in on: {date}").format(date=service_certificate.chinese_date(date)),
+        _("Filled in on: {date}").format(date=dates.format_written(date)),
         [roster_sheet.SheetColumn(label, width) for label, width in REGISTER_COLUMNS], rows,
         lambda done, total: tell(progress, done, total))
     if not rows:

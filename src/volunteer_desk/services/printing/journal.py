@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from volunteer_desk.documents import journal_sheet
 from volunteer_desk.documents.pdf import Rendered
-from volunteer_desk.domain import calendar
+from volunteer_desk.domain import calendar, dates
 from volunteer_desk.domain.hours import format_hours
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
@@ -59,7 +59,7 @@ def build(database: Database, options: Mapping[str, Any], progress: Progress | N
 
 
 def _day(day: dt.date, *, year: bool = False) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if year else f"{day.month}月{day.day}日"
+    return dates.format_written(day) if year else f"{day.month}月{day.day}日"
 
 
 def _week(monday: dt.date) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from volunteer_desk.documents import quarter_report
 from volunteer_desk.documents.pdf import Rendered
 from volunteer_desk.documents.quarter_report import Figure
-from volunteer_desk.domain import calendar
+from volunteer_desk.domain import calendar, dates
 from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.domain.hours import format_hours
 from volunteer_desk.i18n import N_, _
@@ -23,7 +23,6 @@ from volunteer_desk.services.printing.review_list import (
     period_text,
     quarter_title,
     tell,
-    written_date,
 )
 from volunteer_desk.services.reports import QuarterReport, ReportService, UnitSummary
 from volunteer_desk.services.setup import SetupService
@@ -63,7 +62,7 @@ def gather(database: Database, options: Mapping[str, Any], progress: Progress | 
         sum(t.participant_times for t in report.team_rows), format_hours(sum(t.minutes for t in report.team_rows)))
     sheet = quarter_report.QuarterSheet(
         title=quarter_title(database, quarter, _("report")), unit=SetupService(database).current().name,
-        filled_on=written_date(today), due_on=written_date(calendar.report_deadline(quarter)),
+        filled_on=dates.format_written(today), due_on=dates.format_written(calendar.report_deadline(quarter)),
         period=period_text(quarter), figures=figures(report, unit, weeks), teams=teams, total=total)
     return sheet, report
 

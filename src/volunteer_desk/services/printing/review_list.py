@@ -8,7 +8,7 @@ from typing import Any
 
 from volunteer_desk.documents import review_list
 from volunteer_desk.documents.pdf import Rendered
-from volunteer_desk.domain import stars
+from volunteer_desk.domain import dates, stars
 from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.domain.hours import format_hours
 from volunteer_desk.i18n import N_, _
@@ -37,11 +37,7 @@ def quarter_title(database: Database, quarter: Quarter, what: str) -> str:
 
 
 def period_text(quarter: Quarter) -> str:
-    return _("Period: {first} to {last}").format(first=written_date(quarter.start), last=written_date(quarter.end))
-
-
-def written_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+    return _("Period: {first} to {last}").format(first=dates.format_written(quarter.start), last=dates.format_written(quarter.end))
 
 
 def ranked(database: Database, options: Mapping[str, Any], quarter: Quarter) -> tuple[VolunteerQuarter, ...]:

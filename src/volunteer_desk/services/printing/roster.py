@@ -12,6 +12,7 @@ from typing import Any
 from volunteer_desk import strokes
 from volunteer_desk.documents import roster_sheet
 from volunteer_desk.documents.pdf import Rendered
+from volunteer_desk.domain import dates
 from volunteer_desk.formspec import load
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
@@ -83,7 +84,7 @@ def gather(database: Database, options: Mapping[str, Any], progress: Progress | 
             text=query.search),)
     return RosterPaper(
         title=f"{SetupService(database).current().name}{roster.spec.title}",
-        subtitle=_("Filled in on: {date}").format(date=f"{date.year}年{date.month}月{date.day}日"),
+        subtitle=_("Filled in on: {date}").format(date=dates.format_written(date)),
         rows=rows, warnings=warnings)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from volunteer_desk.documents import sign_in_sheet
 from volunteer_desk.documents.pdf import Rendered
-from volunteer_desk.domain import masking
+from volunteer_desk.domain import dates, masking
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.activities import ActivityRecord, ActivityService
 from volunteer_desk.services.database import Database
@@ -71,7 +71,7 @@ def _header(database: Database, activity: ActivityRecord) -> sign_in_sheet.SignI
         organisers = [*team_store.names(session, Team, [activity.team_id]).values(),
                       *team_store.names(session, ServiceStation, [activity.station_id]).values()]
     return sign_in_sheet.SignInActivity(
-        title=f"{name}签到表", date=f"{day.year}年{day.month}月{day.day}日（星期{WEEKDAYS[day.weekday()]}）",
+        title=f"{name}签到表", date=f"{dates.format_written(day)}（星期{WEEKDAYS[day.weekday()]}）",
         time=time, place=activity.place, content=content, organiser="　".join(organisers))
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from volunteer_desk.documents import team_sheet
 from volunteer_desk.documents.pdf import Rendered
+from volunteer_desk.domain import dates
 from volunteer_desk.formspec import load
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
@@ -60,7 +61,7 @@ def gather(database: Database, options: Mapping[str, Any], progress: Progress | 
         members = {roster.key_of(m.volunteer_id) for m in team.members}
         keys = [key for key in keys if key in members]  # deleted volunteers are on no paper
     rows = _rows(database, roster, keys, team, full, progress)
-    values = {"date": f"{date.year}年{date.month}月{date.day}日"}
+    values = {"date": dates.format_written(date)}
     warnings = (_("{team} has no members now, so the sheet has only blank rows. Add members on the Teams page."
                   ).format(team=team.name),) if team and not rows else ()
     return TeamPaper(title=title, subtitle=_("Team: {name}").format(name=team.name) if team else "",
