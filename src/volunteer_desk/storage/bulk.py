@@ -36,6 +36,25 @@ def insert_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     connection.connection.driver_connection.executemany(statement, values)
 
 
+def insert_stored(session: Session, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Insert rows whose values are already in the form SQLite stores (bundles carry them so); the table's
+    other columns get their defaults."""
+    if not rows:
+        return
+    dialect = session.connection().dialect
+    rest = [column for column in table.columns if column.name not in names]
+    filler = []
+    for column in rest:
+        default = _default(column)
+        value = default() if callable(default) else default
+        process = column.type._cached_bind_processor(dialect)
+        filler.append(process(value) if process is not None and value is not None else value)
+    columns = ", ".join(f'"{name}"' for name in [*names, *(column.name for column in rest)])
+    statement = f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * (len(names) + len(rest)))})'
+    tail = tuple(filler)
+    session.connection().connection.driver_connection.executemany(statement, [(*row, *tail) for row in rows])
+
+
 def _default(column) -> Any:
     default = column.default
     if default is None:

@@ -9,7 +9,7 @@ fails when they are missing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy import Connection
@@ -72,23 +72,30 @@ def drop_triggers(connection: Connection) -> None:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
 
 
-def rebuild(connection: Connection) -> None:
-    """The tally summed afresh from the ledgers."""
-    connection.exec_driver_sql("DELETE FROM service_tally")
+def rebuild(connection: Connection, org_ids: Sequence[str] | None = None) -> None:
+    """The tally summed afresh from the ledgers: all of it, or the rows of the organisations' volunteers."""
+    if org_ids is None:
+        scope, volunteers, parameters = "", "", ()
+    else:
+        marks = ", ".join("?" * len(org_ids))
+        volunteers = f"volunteer_id IN (SELECT id FROM volunteer WHERE org_id IN ({marks}))"
+        scope, parameters = f"AND p.{volunteers}", tuple(org_ids)
+    connection.exec_driver_sql(f"DELETE FROM service_tally {'WHERE ' + volunteers if volunteers else ''}", parameters)
     connection.exec_driver_sql(_add(f"""SELECT p.volunteer_id, {_period('a.held_on')}, sum(p.minutes), count(*), 0
-        FROM activity a JOIN participation p ON p.activity_id = a.id WHERE a.deleted = 0 AND p.deleted = 0
-        GROUP BY 1, 2"""))
+        FROM activity a JOIN participation p ON p.activity_id = a.id WHERE a.deleted = 0 AND p.deleted = 0 {scope}
+        GROUP BY 1, 2"""), parameters)
     connection.exec_driver_sql(_add(f"""SELECT volunteer_id, {_period('earned_on')}, 0, 0, sum(points)
-        FROM points_entry WHERE deleted = 0 GROUP BY 1, 2"""))
+        FROM points_entry p WHERE deleted = 0 {scope} GROUP BY 1, 2"""), parameters)
 
 
 @contextmanager
-def suspended(connection: Connection) -> Iterator[None]:
-    """Bulk writes without the per-row triggers; the tally is rebuilt and the triggers put back afterwards
-    (also when the writes fail, so the caller's rollback or commit leaves a consistent database)."""
+def suspended(connection: Connection, org_ids: Sequence[str] | None = None) -> Iterator[None]:
+    """Bulk writes without the per-row triggers; the tally is rebuilt (all of it, or for the volunteers of
+    `org_ids` when the writes touch only theirs) and the triggers put back afterwards (also when the writes
+    fail, so the caller's rollback or commit leaves a consistent database)."""
     drop_triggers(connection)
     try:
         yield
     finally:
-        rebuild(connection)
+        rebuild(connection, org_ids)
         create_triggers(connection)

@@ -193,6 +193,11 @@ def live_identities(session: Session) -> list[tuple[str, str, str | None, str]]:
         .where(VolunteerRow.deleted.is_(False)))]
 
 
+def name_keys(name: str) -> tuple[str, str]:
+    """The derived columns name_pinyin and search_keys of a volunteer called `name`."""
+    return pinyin.sort_key(name), _search_keys(name)
+
+
 def _search_keys(name: str) -> str:
     """A leading space lets one LIKE '% zs%' find a key at the start as well as after another key."""
     return " " + pinyin.search_keys(name)

@@ -3,6 +3,7 @@
 from volunteer_desk.storage.schema.audit import AuditEntry
 from volunteer_desk.storage.schema.base import Base
 from volunteer_desk.storage.schema.certificate import ServiceCertificate
+from volunteer_desk.storage.schema.exchange import BundleReceipt, BundleSender
 from volunteer_desk.storage.schema.imports import ImportBatch, ImportChange
 from volunteer_desk.storage.schema.organisation import Organisation
 from volunteer_desk.storage.schema.pairing import Pairing, PairingBeneficiary, PairingMember, PersonServed
@@ -21,7 +22,8 @@ from volunteer_desk.storage.schema.teams import BrandProject, ServiceCategory, S
 from volunteer_desk.storage.schema.volunteer import VolunteerRow
 
 __all__ = [
-    "Activity", "ActivityPhoto", "AppSetting", "AuditEntry", "Base", "BrandProject", "HoursEntry", "ImportBatch",
+    "Activity", "ActivityPhoto", "AppSetting", "AuditEntry", "Base", "BrandProject", "BundleReceipt", "BundleSender",
+    "HoursEntry", "ImportBatch",
     "ImportChange", "Need",
     "Organisation", "Pairing", "PairingBeneficiary", "PairingMember", "Participation", "PersonServed",
     "PointsEntry", "QuarterlyReview", "ServiceCategory", "ServiceCertificate", "ServiceStation", "ServiceTally", "Team", "TeamMembership",

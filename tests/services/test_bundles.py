@@ -1,0 +1,226 @@
+"""Export bundles from branch to committee, through real files: what arrives, what a second import does,
+what an older bundle does, which senders are trusted, and what the committee's reports see."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.bundle_world import PASSWORD, hand_key, installation
+from volunteer_desk import paths
+from volunteer_desk.exchange import BundleRejected, records
+from volunteer_desk.exchange.sealed import PasswordNeeded
+from volunteer_desk.services.bundles import Status
+from volunteer_desk.services.volunteers import VolunteerService
+
+
+@pytest.fixture
+def world(tmp_path, migrated_database_file):
+    made = []
+
+    def make(name, code, **kwargs):
+        made.append(installation(migrated_database_file, tmp_path / code, name=name, code=code, **kwargs))
+        return made[-1]
+
+    yield make
+    for each in made:
+        each.close()
+
+
+@pytest.fixture
+def pair(world, tmp_path):
+    committee = world("西太湖科技产业园党工委", "C-01", committee=True)
+    branch = world("西湖街道机关第一党支部", "B-01", volunteers=40, activities=30)
+    hand_key(committee, branch, tmp_path)
+    return committee, branch
+
+
+def _stick(tmp_path: Path) -> Path:
+    folder = tmp_path / "stick"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _rows(database, table: str, org_id: str | None = None) -> list[tuple]:
+    """The table's bundle columns of its live records, sorted, read straight from the file."""
+    columns = ", ".join(f'"{name}"' for name in records.names(table) if name != "parent_id")
+    with sqlite3.connect(database.path) as connection:
+        return sorted(connection.execute(f'SELECT {columns} FROM "{table}" WHERE deleted = 0'
+                                         + (" AND org_id = ?" if org_id else ""), (org_id,) if org_id else ()))
+
+
+def _rename(installation, volunteer_id: str, name: str) -> None:
+    volunteers = VolunteerService(installation.database)
+    values = volunteers.raw_values(volunteer_id)
+    values["name"] = name
+    volunteers.save(values, editing=volunteer_id)
+
+
+def _home_id(database) -> str:
+    with sqlite3.connect(database.path) as connection:
+        return connection.execute("SELECT id FROM organisation WHERE is_home = 1").fetchone()[0]
+
+
+def test_a_bundle_carries_the_branch_records_to_the_committee(pair, tmp_path):
+    committee, branch = pair
+    result = branch.bundles.export(_stick(tmp_path))
+    assert result.path.name.startswith("西湖街道机关第一党支部_") and result.path.suffix == ".vdb"
+    assert result.counts["volunteer"] == 40 and result.counts["participation"] > 0
+
+    plan = committee.bundles.inspect(result.path)
+    assert plan.status == Status.NEW_SENDER and plan.header.sender.name == "西湖街道机关第一党支部"
+    assert plan.changes["volunteer"].new == 40
+    with pytest.raises(BundleRejected):  # a first bundle waits for the fingerprint to be confirmed
+        committee.bundles.apply(plan)
+    assert _rows(committee.database, "volunteer") == []
+
+    outcome = committee.bundles.apply(plan, confirm_sender=True)
+    assert outcome.applied
+    branch_org = _home_id(branch.database)
+    for table in records.TABLES:
+        if table != "organisation":
+            assert _rows(committee.database, table, branch_org) == _rows(branch.database, table, branch_org), table
+    with sqlite3.connect(committee.database.path) as connection:
+        parent, = connection.execute("SELECT parent_id FROM organisation WHERE id = ?", (branch_org,)).fetchone()
+        # what stays at the branch: ID numbers and phones
+        assert connection.execute("SELECT count(*) FROM volunteer WHERE id_number IS NOT NULL OR mobile != ''"
+                                  ).fetchone() == (0,)
+    assert parent == _home_id(committee.database)
+
+
+def test_the_same_bundle_twice_changes_nothing(pair, tmp_path):
+    committee, branch = pair
+    path = branch.bundles.export(_stick(tmp_path)).path
+    committee.bundles.apply(committee.bundles.inspect(path), confirm_sender=True)
+    before = paths.database_file(committee.folder).read_bytes()
+
+    again = committee.bundles.inspect(path)
+    assert again.status == Status.ALREADY and again.total == 0
+    assert not committee.bundles.apply(again).applied
+    # a new export of unchanged data: newer, but nothing to change
+    fresh = committee.bundles.inspect(branch.bundles.export(_stick(tmp_path)).path)
+    assert fresh.status == Status.READY and fresh.changes == {}
+    assert len(committee.bundles.receipts()) == 1
+    assert before  # the file exists throughout; its records are compared above
+
+
+def test_changes_and_deletions_at_the_branch_arrive(pair, tmp_path):
+    committee, branch = pair
+    committee.bundles.apply(committee.bundles.inspect(branch.bundles.export(_stick(tmp_path)).path),
+                            confirm_sender=True)
+    first, second = [row[0] for row in _rows(branch.database, "volunteer")[:2]]
+    _rename(branch, first, "王改名")
+    VolunteerService(branch.database).delete(second)
+
+    plan = committee.bundles.inspect(branch.bundles.export(_stick(tmp_path)).path)
+    assert plan.status == Status.READY
+    assert plan.changes["volunteer"].changed == 1 and plan.changes["volunteer"].deleted == 1
+    committee.bundles.apply(plan)
+    branch_org = _home_id(branch.database)
+    assert _rows(committee.database, "volunteer", branch_org) == _rows(branch.database, "volunteer", branch_org)
+    # a deleted volunteer's participations stay behind with them, so the committee counts what the branch counts
+    live = {row[0] for row in _rows(branch.database, "volunteer")}
+    assert _rows(committee.database, "participation", branch_org) == \
+        [row for row in _rows(branch.database, "participation", branch_org) if row[3] in live]
+
+
+def test_an_older_bundle_is_flagged_and_overwrites_nothing(pair, tmp_path):
+    committee, branch = pair
+    old = branch.bundles.export(_stick(tmp_path)).path
+    _rename(branch, _rows(branch.database, "volunteer")[0][0], "新名字")
+    new = branch.bundles.export(_stick(tmp_path)).path
+    committee.bundles.apply(committee.bundles.inspect(new), confirm_sender=True)
+
+    plan = committee.bundles.inspect(old)
+    assert plan.status == Status.OLDER and plan.changes == {}
+    outcome = committee.bundles.apply(plan)
+    assert not outcome.applied
+    assert "新名字" in {row[2] for row in _rows(committee.database, "volunteer")}
+    assert [r.applied for r in committee.bundles.receipts()] == [True, False]
+
+
+def test_a_bundle_signed_with_another_key_needs_confirming_again(pair, world, tmp_path):
+    committee, branch = pair
+    committee.bundles.apply(committee.bundles.inspect(branch.bundles.export(_stick(tmp_path)).path),
+                            confirm_sender=True)
+    with sqlite3.connect(branch.database.path) as connection:  # as if the branch reinstalled the program
+        connection.execute("DELETE FROM app_setting WHERE key = 'bundle_signing_key'")
+    plan = committee.bundles.inspect(branch.bundles.export(_stick(tmp_path)).path)
+    assert plan.status == Status.KEY_CHANGED
+    with pytest.raises(BundleRejected, match=plan.header.sender.fingerprint):
+        committee.bundles.apply(plan)
+    assert committee.bundles.apply(plan, confirm_sender=True).applied
+    assert committee.bundles.senders()[plan.sender_org_id].fingerprint == plan.header.sender.fingerprint
+
+
+def test_password_bundles_open_with_the_password_only(world, tmp_path):
+    committee = world("党工委", "C-02", committee=True)
+    branch = world("第二支部", "B-02", volunteers=5, activities=3)
+    with pytest.raises(BundleRejected, match="password"):
+        branch.bundles.export(_stick(tmp_path))  # no receiving key: a password is needed
+    path = branch.bundles.export(_stick(tmp_path), password=PASSWORD).path
+    with pytest.raises(PasswordNeeded):
+        committee.bundles.inspect(path)
+    with pytest.raises(PasswordNeeded):
+        committee.bundles.inspect(path, password="wrong password")
+    assert committee.bundles.inspect(path, password=PASSWORD).changes["volunteer"].new == 5
+
+
+def test_a_bundle_for_another_committee_or_from_itself_is_refused(pair, world, tmp_path):
+    committee, branch = pair
+    other = world("另一个党工委", "C-09", committee=True)
+    other.bundles.keys.receiving_key()
+    path = branch.bundles.export(_stick(tmp_path)).path
+    with pytest.raises(BundleRejected, match="another committee"):
+        other.bundles.inspect(path)
+    hand_key(committee, committee, tmp_path)  # a committee encrypting to itself
+    own = committee.bundles.export(tmp_path / "stick")
+    with pytest.raises(BundleRejected, match="this installation itself"):
+        committee.bundles.inspect(own.path)
+
+
+def test_a_committee_reports_its_branches_upward(world, tmp_path):
+    district = world("区委", "D-01", committee=True)
+    committee = world("党工委", "C-03", committee=True)
+    branches = [world(f"第{n}支部", f"B-3{n}", volunteers=6, activities=4, seed=n) for n in range(1, 4)]
+    for branch in branches:
+        hand_key(committee, branch, tmp_path)
+        committee.bundles.apply(committee.bundles.inspect(branch.bundles.export(_stick(tmp_path)).path),
+                                confirm_sender=True)
+    hand_key(district, committee, tmp_path)
+    plan = district.bundles.inspect(committee.bundles.export(_stick(tmp_path)).path)
+    assert plan.changes["organisation"].new == 4 and plan.changes["volunteer"].new == 18
+    district.bundles.apply(plan, confirm_sender=True)
+    for branch in branches:
+        org = _home_id(branch.database)
+        assert _rows(district.database, "participation", org) == _rows(branch.database, "participation", org)
+
+
+def test_the_committee_sees_the_branch_quarter_as_the_branch_does(pair, tmp_path):
+    from volunteer_desk.domain.calendar import Quarter
+    from volunteer_desk.services.reports import ReportService
+
+    committee, branch = pair
+    committee.bundles.apply(committee.bundles.inspect(branch.bundles.export(_stick(tmp_path)).path),
+                            confirm_sender=True)
+    org = _home_id(branch.database)
+    with sqlite3.connect(branch.database.path) as connection:
+        quarters = {Quarter.parse(f"{day[:4]}Q{(int(day[5:7]) + 2) // 3}")
+                    for (day,) in connection.execute("SELECT held_on FROM activity")}
+    for quarter in quarters:
+        at_branch = ReportService(branch.database).quarter_summary(quarter, org).rows
+        at_committee = ReportService(committee.database).quarter_summary(quarter, org).rows
+        assert [(r.volunteer_id, r.minutes, r.points, r.rank) for r in at_committee] == \
+            [(r.volunteer_id, r.minutes, r.points, r.rank) for r in at_branch]
+
+
+def test_an_export_to_a_stick_that_was_pulled_out_says_so(pair, tmp_path):
+    from volunteer_desk.services.file_writes import WriteFailed
+
+    _committee, branch = pair
+    gone = tmp_path / "stick-gone"
+    with pytest.raises(WriteFailed) as caught:
+        branch.bundles.export(gone)
+    assert str(gone) in caught.value.message and not gone.exists()
