@@ -7,6 +7,7 @@ from volunteer_desk.services.activities import ActivityService
 from volunteer_desk.services.activity_list import ActivityListService
 from volunteer_desk.services.activity_photos import ActivityPhotoService
 from volunteer_desk.services.audit_log import AuditLogService
+from volunteer_desk.services.bundles import BundleService
 from volunteer_desk.services.categories import CategoryService
 from volunteer_desk.services.certificates import CertificateService
 from volunteer_desk.services.dashboard import DashboardService
@@ -49,6 +50,7 @@ class Services:
     certificates: CertificateService
     importing: VolunteerImportService
     audit_log: AuditLogService
+    bundles: BundleService
 
     @classmethod
     def open(cls, data_dir: Path) -> "Services":
@@ -62,7 +64,7 @@ class Services:
                    journals=JournalService(database), rules=RulesService(database),
                    photos=ActivityPhotoService(database), printing=PrintService(database),
                    certificates=CertificateService(database), importing=VolunteerImportService(database),
-                   audit_log=AuditLogService(database))
+                   audit_log=AuditLogService(database), bundles=BundleService(database))
 
     def close(self) -> None:
         self.database.close()
