@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from volunteer_desk import __version__, diagnostics, paths
+from volunteer_desk import __version__, bundle_commands, diagnostics, paths
 from volunteer_desk.i18n import _
 
 
@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
                                                "first)"))
     restore.add_argument("backup", type=Path, help=_("the backup file (.sqlite3) to restore"))
     sub.add_parser("backups", help=_("list the backups and whether each is intact"))
+    bundle_commands.add_commands(sub)
     return parser
 
 
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         return _import_excel(data_dir, args)
     if args.command in {"backup", "check", "restore", "backups"}:
         return _backups(data_dir, args)
+    if args.command in {"keys", "export-bundle", "import-bundle"}:
+        return bundle_commands.run(data_dir, args)
     from volunteer_desk.ui.app import run_gui
 
     return run_gui(data_dir)

@@ -45,7 +45,7 @@ def fingerprint(public: bytes) -> str:
     """Eight groups of five digits (from SHA-256 of the key), easy to read out over the phone and to compare
     on paper: '03917 55120 …'. 130 bits, so no one can make a key with the same fingerprint."""
     digest = hashlib.sha256(b"VolunteerDesk key\x00" + public).digest()
-    return " ".join(f"{int.from_bytes(digest[i:i + 5], 'big') % 100_000:05d}" for i in range(0, 40, 5))
+    return " ".join(f"{int.from_bytes(digest[i:i + 4], 'big') % 100_000:05d}" for i in range(0, 32, 4))
 
 
 def encode(raw: bytes) -> str:

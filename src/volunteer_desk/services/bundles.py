@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.domain.categories import seeded_categories
 from volunteer_desk.exchange import BundleRejected, keys, payload, records, sealed
-from volunteer_desk.i18n import _
+from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.bundle_keys import KeyService
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.file_writes import WriteFailed, read_back, write_safely
@@ -37,6 +37,14 @@ log = logging.getLogger(__name__)
 SEQUENCE = "bundle_sequence"
 Progress = Callable[[int, int], object]  # (done, total)
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+# What each table's records are called where changes are counted for a person.
+LABELS = {"organisation": N_("organisations"), "service_category": N_("service categories"),
+          "service_station": N_("service stations"), "brand_project": N_("brand projects"), "team": N_("teams"),
+          "volunteer": N_("volunteers"), "team_membership": N_("team memberships"), "activity": N_("activities"),
+          "participation": N_("participations"), "points_entry": N_("points entries"),
+          "activity_photo": N_("activity photos")}
 
 
 class Status:
