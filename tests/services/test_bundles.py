@@ -224,3 +224,34 @@ def test_an_export_to_a_stick_that_was_pulled_out_says_so(pair, tmp_path):
     with pytest.raises(WriteFailed) as caught:
         branch.bundles.export(gone)
     assert str(gone) in caught.value.message and not gone.exists()
+
+
+def test_the_committee_sees_a_branch_records_but_does_not_edit_them(pair, tmp_path):
+    from volunteer_desk.services.activities import ActivityService, InvalidActivity
+    from volunteer_desk.services.entries import InvalidEntry
+    from volunteer_desk.services.ledgers import LedgerService
+    from volunteer_desk.services.volunteers import InvalidVolunteer
+
+    committee, branch = pair
+    committee.bundles.apply(committee.bundles.inspect(branch.bundles.export(_stick(tmp_path)).path),
+                            confirm_sender=True)
+    volunteers = VolunteerService(committee.database)
+    received = _rows(committee.database, "volunteer")[0][0]
+    values = volunteers.raw_values(received)
+    values["name"] = "委员会改名"
+    with pytest.raises(InvalidVolunteer) as refused:
+        volunteers.save(values, editing=received)
+    assert "西湖街道机关第一党支部" in refused.value.result.errors["name"]
+    with pytest.raises(InvalidVolunteer):
+        volunteers.delete(received)
+    activity = _rows(committee.database, "activity")[0][0]
+    with pytest.raises(InvalidActivity):
+        ActivityService(committee.database).delete(activity)
+    with pytest.raises(InvalidEntry):
+        LedgerService(committee.database).add_manual_points(received, 5, "表扬")
+    assert _rows(committee.database, "volunteer", _home_id(branch.database)) == \
+        _rows(branch.database, "volunteer", _home_id(branch.database))
+
+    own = volunteers.blank_values()  # the committee's own people stay editable
+    own.update(name="委员会干部")
+    assert volunteers.check(own).errors.get("name") is None

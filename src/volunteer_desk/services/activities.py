@@ -22,6 +22,7 @@ from volunteer_desk.services import rules as rules_service
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.ledgers import Today
+from volunteer_desk.services.ownership import not_ours
 from volunteer_desk.storage import activities as store
 from volunteer_desk.storage import audit, organisations
 from volunteer_desk.storage.schema import (
@@ -193,6 +194,9 @@ class ActivityService:
         except ValueError:
             errors["kind"] = _("Choose the kind of activity.")
         saved = session.get(Activity, editing) if editing else None
+        refusal = not_ours(session, saved.org_id) if saved is not None else None
+        if refusal:
+            errors["content"] = refusal
         for field, table in (("category_id", ServiceCategory), ("team_id", Team), ("station_id", ServiceStation),
                              ("brand_project_id", BrandProject), ("pairing_id", Pairing)):
             value = getattr(draft, field)
@@ -252,6 +256,9 @@ class ActivityService:
             activity = store.live(session, activity_id)
             if activity is None:
                 return False
+            refusal = not_ours(session, activity.org_id)
+            if refusal:
+                raise InvalidActivity({"content": refusal})
             activity.deleted = True
             points_rules = rules_service.points_rules(session)
             for participation, _name in store.participations(session, activity_id):

@@ -22,6 +22,7 @@ from volunteer_desk.i18n import _
 from volunteer_desk.services import rules as rules_service
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
+from volunteer_desk.services.ownership import not_ours
 from volunteer_desk.storage import activities as activity_store
 from volunteer_desk.storage import audit, settings
 from volunteer_desk.storage import ledgers as store
@@ -175,6 +176,9 @@ class LedgerService:
             activity = participation and activity_store.live(session, participation.activity_id)
             if participation is None or participation.deleted or activity is None:
                 raise InvalidEntry({"participation": _("This participation no longer exists.")})
+            refusal = not_ours(session, participation.org_id)
+            if refusal:
+                raise InvalidEntry({"participation": refusal})
             credited, warnings = allowed_minutes(session, participation, activity, minutes,
                                                  rules_service.hours_rules(session), self._today())
             delta = set_credited(session, participation, activity, credited, text,
@@ -230,6 +234,9 @@ class LedgerService:
             volunteer = session.get(VolunteerRow, volunteer_id)
             if volunteer is None or volunteer.deleted:
                 raise InvalidEntry({"volunteer": _("This volunteer no longer exists.")})
+            refusal = not_ours(session, volunteer.org_id)
+            if refusal:
+                raise InvalidEntry({"volunteer": refusal})
             row = store.add_points(session, volunteer_id=volunteer_id, earned_on=day, points=entry.points,
                                    rule=entry.rule_key, reason=entry.reason, operator=operator(session),
                                    org_id=volunteer.org_id)

@@ -11,6 +11,7 @@ from volunteer_desk.domain.volunteer import Volunteer
 from volunteer_desk.formspec import FormSpec, load, values
 from volunteer_desk.i18n import _
 from volunteer_desk.services.database import Database
+from volunteer_desk.services.ownership import not_ours
 from volunteer_desk.storage import audit, organisations
 from volunteer_desk.storage import volunteers as store
 
@@ -43,6 +44,11 @@ class VolunteerService:
     def check(self, raw: Mapping[str, Any], *, editing: str | None = None) -> CheckResult:
         volunteer, errors = values.to_domain(self.form, raw)
         result = CheckResult(errors=errors)
+        with self._db.sessions() as session:
+            saved = store.load(session, editing) if editing else None
+            refusal = not_ours(session, saved.organisation_id if saved else volunteer.organisation_id)
+        if refusal:
+            result.errors["name"] = refusal
         if volunteer.id_number and "id_number" not in errors:
             info = idnumber.parse(volunteer.id_number)
             result.warnings.update({"id_number": w for w in info.warnings})
@@ -113,6 +119,10 @@ class VolunteerService:
 
     def _set_deleted(self, volunteer_id: str, deleted: bool) -> bool:
         with self._db.sessions.begin() as session:
+            saved = store.load(session, volunteer_id)
+            refusal = not_ours(session, saved.organisation_id if saved else None)
+            if refusal:
+                raise InvalidVolunteer(CheckResult(errors={"name": refusal}))
             changed = store.set_deleted(session, volunteer_id, deleted)
             if changed:
                 audit.record(session, action="delete" if deleted else "restore",

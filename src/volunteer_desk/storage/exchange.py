@@ -167,3 +167,21 @@ def newest_applied(session: Session, sender_org_id: str) -> BundleReceipt | None
     return session.scalars(select(BundleReceipt).where(
         BundleReceipt.sender_org_id == sender_org_id, BundleReceipt.applied.is_(True))
         .order_by(BundleReceipt.made_at.desc(), BundleReceipt.sequence.desc())).first()
+
+
+def received_from(session: Session, org_id: str | None) -> str | None:
+    """The name of the organisation whose bundles bring `org_id`'s records (itself or one above it), or None
+    for this installation's own records: those the committee reports on but does not edit."""
+    if org_id is None:
+        return None
+    senders = {row for row in session.scalars(select(BundleSender.org_id))}
+    if not senders:
+        return None
+    parents = dict(session.execute(select(Organisation.id, Organisation.parent_id)).all())
+    seen = set()
+    while org_id is not None and org_id not in seen:
+        if org_id in senders:
+            return session.get(Organisation, org_id).name
+        seen.add(org_id)
+        org_id = parents.get(org_id)
+    return None
