@@ -2,7 +2,7 @@
 
 It migrates a temporary database, loads every form, saves and finds a volunteer, prints the roster and a
 filled registration sheet to PDF (font embedded, surnames in stroke order), writes and reads back an Excel
-workbook, checks the font and the Chinese
+workbook, seals and opens a bundle, checks the font and the Chinese
 catalogue, and prints each check. Exit code 0 only when all pass.
 """
 
@@ -16,6 +16,7 @@ from pathlib import Path
 from babel.dates import format_date
 
 from volunteer_desk import fonts, i18n, paths
+from volunteer_desk.exchange import keys, payload, sealed
 from volunteer_desk.formspec import load_all
 from volunteer_desk.services.database import open_database
 from volunteer_desk.services.printing import PrintService
@@ -55,6 +56,21 @@ def _checks(folder: Path) -> list[tuple[str, Callable[[], str]]]:
         assert rows[-1] == ["张三", "11010519491231002X"], rows
         return "XlsxWriter and calamine"
 
+    def bundle() -> str:
+        """A bundle sealed to a fresh receiving key and opened again: the frozen build's OpenSSL works."""
+        receiving, signing = keys.new_receiving_key(), keys.new_signing_key()
+        inner = payload.build({"schema": migrate.head_revision(), "period": "2026Q4", "sequence": 1,
+                               "created_at": "2026-12-28T00:00:00Z",
+                               "sender": {"code": "S-1", "name": "自检支部", "level": "branch"}},
+                              {"organisation": [["00000000-0000-4000-8000-000000000001", "S-1", "自检支部", "branch",
+                                                 0, None]]}, {})
+        data = sealed.seal(inner, sender=sealed.Sender("S-1", "自检支部", "branch", keys.signing_public(signing)),
+                           signing_private=signing, period="2026Q4", sequence=1,
+                           created_at=dt.datetime(2026, 12, 28, tzinfo=dt.UTC), recipient=keys.receiving_public(receiving))
+        opened = payload.read(sealed.open_payload(data, receiving_private=receiving))
+        assert opened.tables["organisation"][0][2] == "自检支部", opened.tables["organisation"]
+        return f"sealed and opened ({len(data)} bytes)"
+
     def forms() -> str:
         specs = load_all()
         return ", ".join(sorted(specs))
@@ -72,7 +88,7 @@ def _checks(folder: Path) -> list[tuple[str, Callable[[], str]]]:
     def dates() -> str:
         return format_date(dt.date(2026, 12, 28), format="long", locale="zh_CN")
 
-    return [("database", database), ("excel", excel), ("forms", forms), ("font", font), ("zh_CN catalogue", catalogue),
+    return [("database", database), ("excel", excel), ("bundle", bundle), ("forms", forms), ("font", font), ("zh_CN catalogue", catalogue),
             ("zh_CN date", dates)]
 
 
