@@ -18,6 +18,7 @@ from volunteer_desk.services.database import UpgradeFailed
 from volunteer_desk.services.volunteers import warm_up as pinyin_warm_up
 from volunteer_desk.ui import appearance
 from volunteer_desk.ui.main_window import MainWindow
+from volunteer_desk.ui.single_instance import SingleInstance
 from volunteer_desk.ui.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,12 @@ def _logged(work, *args) -> None:
         log.exception("automatic backup step failed")
 
 
+def _to_front(window: MainWindow) -> None:
+    window.showNormal() if window.isMinimized() else window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 def run_gui(data_dir: Path) -> int:
     settings = settings_for(data_dir)
     app = prepare_application(settings)
@@ -99,6 +106,15 @@ def run_gui(data_dir: Path) -> int:
         return 1
     if location.kind is data_folder.Kind.CLOUD:
         QMessageBox.warning(None, _("The data folder is synced"), location.message)
+    instance = SingleInstance(data_dir)
+    if not instance.acquire():
+        if instance.knock():
+            return 0  # the program already running on this folder came to the front
+        QMessageBox.warning(None, _("VolunteerDesk is already running"),
+                            _("VolunteerDesk is already open on the data in {folder}, but it does not answer. Wait a "
+                              "moment and look for its window; if there is none, restart the computer, then start "
+                              "VolunteerDesk again.").format(folder=data_dir))
+        return 1
     backups = BackupService(data_dir)
     if not _database_usable(backups):
         return 1
@@ -119,6 +135,8 @@ def run_gui(data_dir: Path) -> int:
             return 0  # asked again at the next start; nothing was written
         window.data_changed()
     window.show()
+    instance.knocked.connect(lambda: _to_front(window))
+    instance.listen()
     QTimer.singleShot(0, window.roster_page.focus_search)
     QThreadPool.globalInstance().start(pinyin_warm_up)
     if not backups.backed_up_today():
