@@ -255,3 +255,34 @@ def test_the_committee_sees_a_branch_records_but_does_not_edit_them(pair, tmp_pa
     own = volunteers.blank_values()  # the committee's own people stay editable
     own.update(name="委员会干部")
     assert volunteers.check(own).errors.get("name") is None
+
+
+@pytest.fixture
+def small_stick(tmp_path):
+    """A real file system with little room (tmpfs), where this machine lets the tests mount one."""
+    import subprocess
+
+    folder = tmp_path / "small-stick"
+    folder.mkdir()
+
+    def mount(size: int) -> Path:
+        result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                                capture_output=True)
+        if result.returncode != 0:
+            pytest.skip("cannot mount a small file system here: " + result.stderr.decode(errors="replace"))
+        return folder
+
+    yield mount
+    subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+def test_a_stick_too_full_for_the_bundle_gets_no_half_file(pair, tmp_path, small_stick):
+    from volunteer_desk.services.file_writes import WriteFailed
+
+    _committee, branch = pair
+    size = branch.bundles.export(_stick(tmp_path)).path.stat().st_size
+    stick = small_stick(max(4096, size // 2 // 4096 * 4096))
+    with pytest.raises(WriteFailed) as caught:
+        branch.bundles.export(stick)
+    assert "space" in caught.value.message or "空间" in caught.value.message
+    assert list(stick.iterdir()) == []  # neither the bundle's name nor the temporary file is left
