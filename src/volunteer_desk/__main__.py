@@ -212,14 +212,14 @@ def _import_excel(data_dir: Path, args: argparse.Namespace) -> int:
     """The import dialog's report as text: every row that needs correcting, cell by cell, then the counts."""
     from volunteer_desk.services.database import open_database
     from volunteer_desk.services.entries import InvalidEntry
-    from volunteer_desk.services.printing import write_atomically
+    from volunteer_desk.services.file_writes import write_safely
     from volunteer_desk.services.volunteer_import import Duplicates, VolunteerImportService
 
     database = open_database(data_dir)
     try:
         service = VolunteerImportService(database)
         if args.template:
-            write_atomically(args.template, service.template())
+            write_safely(args.template, service.template())
             print(_("Wrote {path}.").format(path=args.template))
             return 0
         if args.file is None:

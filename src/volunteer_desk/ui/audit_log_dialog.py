@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from volunteer_desk.domain import dates
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.audit_log import AuditLine, AuditLogService
-from volunteer_desk.services.printing import Cancelled, write_atomically
+from volunteer_desk.services.file_writes import write_safely
+from volunteer_desk.services.printing import Cancelled
 from volunteer_desk.ui.rows_model import RowsModel
 from volunteer_desk.ui.tasks import run_task
 
@@ -128,7 +129,7 @@ class AuditLogDialog(QDialog):
         target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
         def work(progress) -> Path:  # off the UI thread: ten years of entries take seconds to write
-            write_atomically(target, self._service.excel(**filters, limit=EXPORT_LIMIT, progress=progress))
+            write_safely(target, self._service.excel(**filters, limit=EXPORT_LIMIT, progress=progress))
             return target
 
         self._task = run_task(self, _("Writing the Excel file…"), work, self._exported,

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.services.printing import write_atomically
+from volunteer_desk.services.file_writes import write_safely
 from volunteer_desk.services.volunteer_import import (
     Cancelled,
     Duplicates,
@@ -249,7 +249,7 @@ class ImportDialog(QDialog):
             return
         target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
         try:
-            write_atomically(target, self._service.template())
+            write_safely(target, self._service.template())
         except OSError:
             QMessageBox.warning(self, _("Save an empty template…"), _(
                 "{path} could not be written. If it is open in Excel or WPS, close it there; or choose another "

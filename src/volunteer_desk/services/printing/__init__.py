@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +19,7 @@ from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
+from volunteer_desk.services.file_writes import write_safely
 from volunteer_desk.storage import audit
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
@@ -96,6 +95,7 @@ def _catalogue() -> tuple[DocumentKind, ...]:
     from volunteer_desk.services.printing import (
         activities,
         certificates,
+        committee,
         honours,
         hours,
         journal,
@@ -109,7 +109,7 @@ def _catalogue() -> tuple[DocumentKind, ...]:
 
     return (*registration.KINDS, *roster.KINDS, *team_sheet.KINDS, *sign_in.KINDS, *certificates.KINDS,
             *honours.KINDS, *review_list.KINDS, *quarter_report.KINDS, *journal.KINDS,
-            *activities.KINDS, *hours.KINDS)
+            *activities.KINDS, *hours.KINDS, *committee.KINDS)
 
 
 class PrintService:
@@ -154,7 +154,7 @@ class PrintService:
         """Render and write the PDF whole or not at all: a PDF open in a viewer or a full USB stick never
         leaves a half-written file in place of the old one."""
         rendered = self.render(key, options, progress)
-        write_atomically(Path(path), rendered.pdf)
+        write_safely(Path(path), rendered.pdf)
         return rendered
 
     def save_excel(self, key: str, options: Mapping[str, Any], path: Path, progress: Progress | None = None) -> None:
@@ -163,7 +163,7 @@ class PrintService:
         if kind.excel is None:
             raise InvalidEntry({"document": _("{document} has no Excel form; save it as a PDF instead.").format(
                 document=_(kind.title))})
-        write_atomically(Path(path), kind.excel(self._db, _completed(kind, options), progress))
+        write_safely(Path(path), kind.excel(self._db, _completed(kind, options), progress))
 
 
 def _completed(kind: DocumentKind, options: Mapping[str, Any]) -> dict[str, Any]:
@@ -201,16 +201,3 @@ def _parse(option: Option, text: str) -> Any:
     if kind is OptionKind.CHOICE and text not in {value for value, _label in option.choices}:
         raise ValueError(_("choose one of: {choices}.").format(choices="、".join(v for v, _l in option.choices)))
     return text  # ids of volunteers, teams and activities, and free text
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=".", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
