@@ -41,6 +41,13 @@ GLIBC = {"libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1"
          "libutil.so.1", "ld-linux-x86-64.so.2"}
 SYSTEM_LIBRARIES = {
     "libcups.so.2": "libcups2",  # Qt's CUPS print plugin; left out of the bundle by the spec
+    # The desktop's own, left out of the bundle by the spec (SYSTEM_PROVIDED there).
+    "libsystemd.so.0": "libsystemd0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libzstd.so.1": "libzstd1",
     "libGL.so.1": "libgl1",
     "libEGL.so.1": "libegl1",
     "libOpenGL.so.0": "libopengl0",
