@@ -53,12 +53,18 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("--template", type=Path, metavar="FILE.xlsx",
                            help=_("write an empty roster to fill in and import, then stop"))
     backup = sub.add_parser("backup", help=_("make a backup of the database now and check it"))
-    backup.add_argument("--out", type=Path, metavar="DIR", help=_("the folder to write the backup into (default: "
-                                                                  "the backups folder in the data folder)"))
+    where = backup.add_mutually_exclusive_group()
+    where.add_argument("--out", type=Path, metavar="DIR", help=_("the folder to write the backup into (default: "
+                                                                 "the backups folder in the data folder)"))
+    where.add_argument("--usb", type=Path, metavar="DIR", help=_("write an encrypted backup (.vdbak) into this "
+                                                                 "folder, e.g. the USB stick, and check it there"))
+    _backup_password_options(backup)
     sub.add_parser("check", help=_("check the database for damage without writing to it"))
     restore = sub.add_parser("restore", help=_("replace the database with a backup (the current one is backed up "
                                                "first)"))
-    restore.add_argument("backup", type=Path, help=_("the backup file (.sqlite3) to restore"))
+    restore.add_argument("backup", type=Path, help=_("the backup file to restore (.sqlite3, or .vdbak from a USB "
+                                                     "stick)"))
+    _backup_password_options(restore)
     sub.add_parser("backups", help=_("list the backups and whether each is intact"))
     bundle_commands.add_commands(sub)
     return parser
@@ -272,6 +278,8 @@ def _backups(data_dir: Path, args: argparse.Namespace) -> int:
                     volunteers=info.volunteers, activities=info.activities) + f"\t{state}")
         return 0
     try:
+        if args.command == "backup" and args.usb:
+            return _usb_backup(data_dir, service, args)
         if args.command == "backup":
             info = service.verify(service.make("manual", out_dir=args.out).path)
             if not info.ok:
@@ -284,7 +292,12 @@ def _backups(data_dir: Path, args: argparse.Namespace) -> int:
             print(_("There is no backup file {path}; `volunteer-desk backups` lists them.").format(path=args.backup),
                   file=sys.stderr)
             return 2
-        result = service.restore(args.backup)
+        from volunteer_desk.services import usb_backup
+
+        if args.backup.suffix.lower() == usb_backup.SUFFIX:
+            result = usb_backup.restore(service, args.backup, _backup_password(args))
+        else:
+            result = service.restore(args.backup)
     except BackupFailed as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -294,6 +307,53 @@ def _backups(data_dir: Path, args: argparse.Namespace) -> int:
         path=result.restored.path, made=f"{result.restored.created_at:%Y-%m-%d %H:%M}",
         volunteers=result.restored.volunteers, activities=result.restored.activities))
     return 0
+
+
+def _usb_backup(data_dir: Path, service, args: argparse.Namespace) -> int:
+    """The encrypted backup needs this installation's signing key and name, so the database is opened, but
+    only after the check: a damaged one is never migrated or written."""
+    from volunteer_desk.services import usb_backup
+    from volunteer_desk.services.database import open_database
+
+    password = _backup_password(args)
+    checked = service.check()
+    if not service.database_file.is_file() or not checked.ok:
+        print(checked.message if not checked.ok else _("There is no database at {path} to back up.").format(
+            path=service.database_file), file=sys.stderr)
+        return 1
+    database = open_database(data_dir)
+    try:
+        result = usb_backup.write(database, service, args.usb, password)
+    finally:
+        database.close()
+    print(_("Encrypted backup written to {path}, read back from there and checked ({size} MB): {volunteers} "
+            "volunteers, {activities} activities. The stick can be removed.").format(
+                path=result.path, size=f"{result.size / 2**20:.1f}", volunteers=result.volunteers,
+                activities=result.activities))
+    return 0
+
+
+def _backup_password_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--password-file", type=Path, metavar="FILE",
+                       help=_("read the password of an encrypted backup (.vdbak) from the first line of this file"))
+    group.add_argument("--ask-password", action="store_true", help=_("ask for the password of an encrypted backup"))
+
+
+def _backup_password(args: argparse.Namespace) -> str:
+    from volunteer_desk.services.backups import BackupFailed
+
+    if args.password_file:
+        try:
+            return args.password_file.read_text(encoding="utf-8").splitlines()[0]
+        except (OSError, IndexError, UnicodeDecodeError):
+            raise BackupFailed(_("The password file {path} cannot be read, or its first line is empty.").format(
+                path=args.password_file)) from None
+    if args.ask_password:
+        import getpass
+
+        return getpass.getpass(_("Backup password: "))
+    raise BackupFailed(_("An encrypted backup needs its password: add --password-file FILE or --ask-password."))
 
 
 if __name__ == "__main__":
