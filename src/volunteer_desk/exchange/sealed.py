@@ -124,8 +124,11 @@ def open_payload(data: bytes, *, receiving_private: bytes | None = None, passwor
                                    "cannot be opened here. Ask the branch to import this committee's receiving "
                                    "key and export again.").format(fingerprint=header.recipient))
         ephemeral = encryption["ephemeral"]
-        shared = X25519PrivateKey.from_private_bytes(receiving_private).exchange(
-            X25519PublicKey.from_public_bytes(ephemeral))
+        try:
+            shared = X25519PrivateKey.from_private_bytes(receiving_private).exchange(
+                X25519PublicKey.from_public_bytes(ephemeral))
+        except ValueError:  # an ephemeral key of small order gives no shared secret: no program of ours made it
+            raise _damaged() from None
         key = _hkdf(shared, ephemeral, public)
     else:
         if not password:
@@ -167,10 +170,10 @@ def _parse(data: bytes) -> tuple[Header, bytes]:
         raise BundleRejected(_("This file is not a VolunteerDesk bundle (上报包, .vdb). Choose the file the "
                                "branch exported with 数据交换 → 导出上报包."))
     _magic, version, length = _PREFIX.unpack_from(data)
-    if version != FORMAT:
+    if FORMAT < version < 100:  # a later format; a number beyond any plausible one is damage
         raise BundleRejected(_("This bundle was made by a newer VolunteerDesk (format {version}). Update the "
                                "program, then import it again.").format(version=version))
-    if length > MAX_HEADER or _PREFIX.size + length + _SIGNATURE > len(data):
+    if version != FORMAT or length > MAX_HEADER or _PREFIX.size + length + _SIGNATURE > len(data):
         raise _damaged()
     head = data[:_PREFIX.size + length]
     try:
