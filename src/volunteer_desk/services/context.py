@@ -10,6 +10,7 @@ from volunteer_desk.services.audit_log import AuditLogService
 from volunteer_desk.services.bundles import BundleService
 from volunteer_desk.services.categories import CategoryService
 from volunteer_desk.services.certificates import CertificateService
+from volunteer_desk.services.committee import CommitteeService
 from volunteer_desk.services.dashboard import DashboardService
 from volunteer_desk.services.database import Database, open_database
 from volunteer_desk.services.journals import JournalService
@@ -51,6 +52,7 @@ class Services:
     importing: VolunteerImportService
     audit_log: AuditLogService
     bundles: BundleService
+    committee: CommitteeService
 
     @classmethod
     def open(cls, data_dir: Path) -> "Services":
@@ -64,7 +66,8 @@ class Services:
                    journals=JournalService(database), rules=RulesService(database),
                    photos=ActivityPhotoService(database), printing=PrintService(database),
                    certificates=CertificateService(database), importing=VolunteerImportService(database),
-                   audit_log=AuditLogService(database), bundles=BundleService(database))
+                   audit_log=AuditLogService(database), bundles=BundleService(database),
+                   committee=CommitteeService(database))
 
     def close(self) -> None:
         self.database.close()

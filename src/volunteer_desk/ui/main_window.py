@@ -9,10 +9,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from volunteer_desk import __version__
+from volunteer_desk.domain.enums import OrgLevel
 from volunteer_desk.i18n import _
 from volunteer_desk.services.context import Services
 from volunteer_desk.ui import appearance
 from volunteer_desk.ui.activities_page import ActivitiesPage
+from volunteer_desk.ui.committee_page import CommitteePage
 from volunteer_desk.ui.dashboard_page import DashboardPage
 from volunteer_desk.ui.journals_page import JournalsPage
 from volunteer_desk.ui.needs_page import NeedsPage
@@ -61,6 +63,8 @@ class MainWindow(QMainWindow):
                             (_("Recycle list"), self.recycle_page)):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
+        self.committee_page: CommitteePage | None = None
+        self._committee_views()
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         # Teams and activities offered as print options are read when the print centre is opened.
         self.pages.currentChanged.connect(
@@ -110,10 +114,17 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("Import &history…"), None, self.import_history)
         file_menu.addSeparator()
         self._action(file_menu, _("E&xit"), QKeySequence.StandardKey.Quit, self.close)
+        exchange_menu = self.menuBar().addMenu(_("&Data exchange"))
+        self._action(exchange_menu, _("&Export bundle for the parent committee…"), None, self.export_bundle)
+        self._action(exchange_menu, _("&Import bundles…"), None, self.import_bundles)
+        self._action(exchange_menu, _("Bundles &received…"), None, self.bundles_received)
+        exchange_menu.addSeparator()
+        self._action(exchange_menu, _("Receiving &keys and fingerprints…"), None, self.bundle_keys)
         settings_menu = self.menuBar().addMenu(_("&Settings"))
         self._action(settings_menu, _("&Our organisation…"), None, self.edit_organisation)
         self._action(settings_menu, _("&Hours, points and star rules…"), None, self.edit_rules)
         self._action(settings_menu, _("&Audit log…"), None, self.show_audit_log)
+        self._action(settings_menu, _("&Backups and restore…"), None, self.backups)
         view_menu = self.menuBar().addMenu(_("&View"))
         self.large_text_action = self._action(view_menu, _("&Large text"), QKeySequence("Ctrl+="), self._toggle_large)
         self.large_text_action.setCheckable(True)
@@ -140,6 +151,20 @@ class MainWindow(QMainWindow):
         self.activities_page.refresh()
         self.dashboard_page.refresh()
         self.pairing_page.refresh()
+        self._committee_views()
+        if self.committee_page is not None:
+            self.committee_page.refresh()
+
+    def _committee_views(self) -> None:
+        """At a committee only (a branch has none below it): the 各支部情况 page, and the roster's choice of unit,
+        kept up to date as bundles bring branches. Also asked after the first-start wizard, which answers once the
+        window is built."""
+        if self.committee_page is None and self.services.setup.current().role is OrgLevel.COMMITTEE:
+            self.committee_page = CommitteePage(self.services.committee, self.services.printing, parent=self)
+            self.pages.insertWidget(1, self.committee_page)  # before the item, which moves the current row
+            self.navigation.insertItem(1, _("Branches"))
+        if self.committee_page is not None:
+            self.roster_page.set_units(self.services.committee.units())
 
     def new_activity(self) -> ActivityDialog:
         return self._open_activity(None)
@@ -194,6 +219,17 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def backups(self):
+        from volunteer_desk.services.backups import BackupService
+        from volunteer_desk.ui.backup_dialog import BackupDialog
+
+        database = self.services.database
+        dialog = BackupDialog(BackupService(database.path.parent, database.path), database, self,
+                              leave=self.journals_page.maybe_leave)
+        # The database was replaced under every page: end the program without asking again (exit, not close).
+        dialog.restored.connect(lambda: QApplication.instance().exit(0))
+        return self._show_dialog(dialog)
+
     def show_audit_log(self):
         from volunteer_desk.ui.audit_log_dialog import AuditLogDialog
 
@@ -218,6 +254,35 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(lambda: (self.data_changed(), self.roster_page.refresh(),
                                         self.recycle_page.refresh()))
+        dialog.open()
+        return dialog
+
+    def export_bundle(self):
+        from volunteer_desk.ui.bundle_export_dialog import BundleExportDialog
+
+        return self._show_dialog(BundleExportDialog(self.services.bundles, self))
+
+    def import_bundles(self):
+        from volunteer_desk.ui.bundle_import_dialog import BundleImportDialog
+
+        dialog = BundleImportDialog(self.services.bundles, self)
+        dialog.applied.connect(self.data_changed)
+        return self._show_dialog(dialog)
+
+    def bundles_received(self):
+        from volunteer_desk.ui.bundle_receipts_dialog import BundleReceiptsDialog
+
+        names = dict(self.services.volunteers.organisation_choices())
+        return self._show_dialog(BundleReceiptsDialog(self.services.bundles, names, self))
+
+    def bundle_keys(self):
+        from volunteer_desk.ui.bundle_keys_dialog import BundleKeysDialog
+
+        committee = self.services.setup.current().role is OrgLevel.COMMITTEE
+        return self._show_dialog(BundleKeysDialog(self.services.bundles.keys, committee=committee, parent=self))
+
+    def _show_dialog(self, dialog):
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -92,6 +95,10 @@ class RosterPage(QWidget):
         self._volunteers = volunteers
         self.table = _VolunteerTable(roster, RosterQuery(), self)
         self.table.view.activated.connect(self._open_index)  # Enter, and a double click: one signal, one dialog
+        self.unit = QComboBox(self)  # at a committee: one unit's volunteers, or everyone's (set_units)
+        self.unit.hide()
+        self.unit.currentIndexChanged.connect(lambda _index: self.table.model.set_query(
+            replace(self.table.model.query, org_id=self.unit.currentData())))
         new = QPushButton(_("New volunteer (Ctrl+N)"), self)
         new.setObjectName("newVolunteer")
         new.clicked.connect(self.new_requested)
@@ -117,6 +124,7 @@ class RosterPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Find:"), self))
         top.addWidget(self.table.search, 1)
+        top.addWidget(self.unit)
         top.addWidget(self.table.count)
         buttons = QHBoxLayout()
         buttons.addWidget(new)
@@ -145,6 +153,20 @@ class RosterPage(QWidget):
             self.hint.setText(_("No volunteers are registered yet. Click “New volunteer” below (or press Ctrl+N) "
                                 "to fill in the first registration form."))
         self.hint.show()
+
+    def set_units(self, units: list[tuple[str, str]]) -> None:
+        """Offer a choice of unit, (id, name) each, above the roster of them all (a committee's); the
+        choice stays while the unit does."""
+        chosen = self.unit.currentData()
+        self.unit.blockSignals(True)
+        self.unit.clear()
+        self.unit.addItem(_("All units"), None)
+        for org_id, name in units:
+            self.unit.addItem(name, org_id)
+        self.unit.setCurrentIndex(max(self.unit.findData(chosen), 0) if chosen else 0)
+        self.unit.blockSignals(False)
+        self.unit.setVisible(len(units) > 1)
+        self.table.model.set_query(replace(self.table.model.query, org_id=self.unit.currentData()))
 
     def focus_search(self) -> None:
         self.table.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
