@@ -142,6 +142,7 @@ def _init(data_dir: Path, args: argparse.Namespace) -> int:
 def _print(data_dir: Path, args: argparse.Namespace) -> int:
     from volunteer_desk.services.database import open_database
     from volunteer_desk.services.entries import InvalidEntry
+    from volunteer_desk.services.file_writes import WriteFailed
     from volunteer_desk.services.printing import PrintService
 
     database = open_database(data_dir)
@@ -168,6 +169,9 @@ def _print(data_dir: Path, args: argparse.Namespace) -> int:
             for message in exc.errors.values():
                 print(message, file=sys.stderr)
             return 2
+        except WriteFailed as exc:
+            print(exc.message, file=sys.stderr)
+            return 1
     finally:
         database.close()
     for warning in rendered.warnings:
@@ -179,6 +183,7 @@ def _print(data_dir: Path, args: argparse.Namespace) -> int:
 def _export_excel(data_dir: Path, args: argparse.Namespace) -> int:
     from volunteer_desk.services.database import open_database
     from volunteer_desk.services.entries import InvalidEntry
+    from volunteer_desk.services.file_writes import WriteFailed
     from volunteer_desk.services.printing import PrintService
 
     database = open_database(data_dir)
@@ -204,9 +209,8 @@ def _export_excel(data_dir: Path, args: argparse.Namespace) -> int:
             for message in exc.errors.values():
                 print(message, file=sys.stderr)
             return 2
-        except OSError:
-            print(_("{path} could not be written. If it is open in Excel or WPS, close it there; or choose another "
-                    "folder.").format(path=args.out), file=sys.stderr)
+        except WriteFailed as exc:  # a full disk, a read-only folder, a workbook still open in Excel or WPS
+            print(exc.message, file=sys.stderr)
             return 1
     finally:
         database.close()
@@ -218,14 +222,19 @@ def _import_excel(data_dir: Path, args: argparse.Namespace) -> int:
     """The import dialog's report as text: every row that needs correcting, cell by cell, then the counts."""
     from volunteer_desk.services.database import open_database
     from volunteer_desk.services.entries import InvalidEntry
-    from volunteer_desk.services.file_writes import write_safely
+    from volunteer_desk.services.file_writes import WriteFailed, write_safely
     from volunteer_desk.services.volunteer_import import Duplicates, VolunteerImportService
+    from volunteer_desk.storage.db import StorageFull
 
     database = open_database(data_dir)
     try:
         service = VolunteerImportService(database)
         if args.template:
-            write_safely(args.template, service.template())
+            try:
+                write_safely(args.template, service.template())
+            except WriteFailed as exc:
+                print(exc.message, file=sys.stderr)
+                return 1
             print(_("Wrote {path}.").format(path=args.template))
             return 0
         if args.file is None:
@@ -253,7 +262,13 @@ def _import_excel(data_dir: Path, args: argparse.Namespace) -> int:
         print(preview.summary)
         if args.dry_run:
             return 1 if preview.blocked else 0
-        result = service.commit(preview, Duplicates(args.duplicates))
+        try:
+            result = service.commit(preview, Duplicates(args.duplicates))
+        except StorageFull:
+            print(_("The disk holding the data folder {folder} is full, so nothing was imported. Free some space on "
+                    "it (empty the recycle bin, delete files you no longer need), then import again.").format(
+                        folder=data_dir), file=sys.stderr)
+            return 1
     finally:
         database.close()
     print(_("Imported: {created} added, {updated} updated, {skipped} left out.").format(

@@ -19,9 +19,15 @@ _LOG_BYTES = 1_000_000
 _LOG_FILES = 5
 
 
+class _LogFile(logging.handlers.RotatingFileHandler):
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A line that cannot be written (a full disk) is dropped: logging's own traceback on stderr would
+        reach the person, and the program must go on."""
+
+
 def configure_logging(data_dir: Path) -> Path:
     path = paths.log_dir(data_dir) / "volunteer_desk.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=_LOG_BYTES, backupCount=_LOG_FILES, encoding="utf-8")
+    handler = _LogFile(path, maxBytes=_LOG_BYTES, backupCount=_LOG_FILES, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers = [h for h in root.handlers if not isinstance(h, logging.handlers.RotatingFileHandler)]

@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import random
 import sqlite3
 import subprocess
@@ -105,6 +106,20 @@ def test_rotation_keeps_the_newest_of_each_day_week_and_month_and_never_a_manual
     assert not any(path.exists() or path.with_suffix(".json").exists() for path in deleted)
     kept = {info.path for info in backups.list()}
     assert kept == {old_manual, before_restore, april, week_9, week_10, six_days_ago, yesterday, evening}
+
+
+def test_rotation_removes_what_a_backup_killed_half_way_left_once_it_is_a_day_old(data_dir, backups, clock):
+    kept = backups.make("manual")
+    old, recent = backups.folder / ".tmpa1b2c3.part", backups.folder / ".tmpd4e5f6.part-journal"
+    for path in (old, recent):
+        path.write_bytes(b"half a copy")
+    os.utime(old, ((clock.at - dt.timedelta(days=2)).timestamp(),) * 2)
+    os.utime(recent, ((clock.at - dt.timedelta(hours=2)).timestamp(),) * 2)  # a backup may still be writing it
+
+    backups.rotate()
+
+    assert sorted(p.name for p in backups.folder.iterdir()) == sorted(
+        [recent.name, kept.path.name, kept.path.with_suffix(".json").name])
 
 
 def test_the_list_is_newest_first_and_names_missing_and_altered_backups(data_dir, backups, clock):

@@ -25,6 +25,7 @@ ACTIONS = {
     "join": N_("Joined"), "rejoin": N_("Rejoined"), "leave": N_("Left the team"), "end": N_("Ended"),
     "assign": N_("Assigned"), "close": N_("Closed"), "reopen": N_("Reopened"),
     "reactivate": N_("Reactivated"), "deactivate": N_("Deactivated"), "clear": N_("Cleared"),
+    "purge": N_("Deleted permanently"), "keep": N_("Kept past the retention period"),
 }
 # In the filter's order: people, hours, points and certificates first (what the issue asks to trace).
 ENTITIES = {

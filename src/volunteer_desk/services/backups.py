@@ -30,6 +30,11 @@ log = logging.getLogger(__name__)
 PREFIX = "volunteer_desk-"
 # Made by a person (or before a restore): rotation never deletes them, only the automatic ones.
 KEPT_KINDS = frozenset({"manual", "usb", "before_restore", "before_upgrade"})
+# The longest an automatic backup is kept (one a month): what a permanent deletion's confirmation promises.
+MONTHS_KEPT = 12
+# A backup killed half-way (the computer switched off during the exit backup) leaves its temporary copy behind;
+# older than this, no backup can still be writing it, and the next rotation removes it.
+LEFT_OVER_AGE = dt.timedelta(days=1)
 
 
 class BackupFailed(Exception):
@@ -55,6 +60,9 @@ class BackupInfo:
 class CheckResult:
     ok: bool
     message: str
+    # Not ok: the file itself is damaged (a backup should replace it), or else it could not be read just now
+    # (a full disk, a lock), which a backup would not mend.
+    damaged: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -158,10 +166,12 @@ class BackupService:
 
     # --- rotating -------------------------------------------------------------------------------------------
 
-    def rotate(self, keep_daily: int = 7, keep_weekly: int = 4, keep_monthly: int = 12) -> list[Path]:
+    def rotate(self, keep_daily: int = 7, keep_weekly: int = 4, keep_monthly: int = MONTHS_KEPT) -> list[Path]:
         """Grandfather-father-son: keep the newest automatic backup of each of the last `keep_daily` days,
         `keep_weekly` ISO weeks and `keep_monthly` months; delete the other automatic ones. Backups made by a
-        person or before a restore, and any dated in the future (a clock set wrong), are never deleted."""
+        person or before a restore, and any dated in the future (a clock set wrong), are never deleted.
+        Temporary copies left by a backup that was killed are deleted once LEFT_OVER_AGE old."""
+        self._remove_left_overs()
         today = self._now().date()
         days = {today - dt.timedelta(days=n) for n in range(keep_daily)}
         weeks = {(today - dt.timedelta(weeks=n)).isocalendar()[:2] for n in range(keep_weekly)}
@@ -189,6 +199,14 @@ class BackupService:
             log.info("backup %s deleted by rotation", path.name)
         return deleted
 
+    def _remove_left_overs(self) -> None:
+        cutoff = (self._now() - LEFT_OVER_AGE).timestamp()
+        for left_over in self.folder.glob(".*.part*") if self.folder.is_dir() else ():
+            with contextlib.suppress(OSError):
+                if left_over.stat().st_mtime < cutoff:
+                    left_over.unlink()
+                    log.info("temporary file %s of an interrupted backup deleted", left_over.name)
+
     # --- checking and restoring -----------------------------------------------------------------------------
 
     def check(self, database_file: Path | None = None) -> CheckResult:
@@ -200,6 +218,9 @@ class BackupService:
             with contextlib.closing(_connect_read_only(path)) as connection:
                 rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
         except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF in _NOT_READ_NOW:
+                log.error("cannot read %s to check it: %s", path.name, exc)
+                return CheckResult(False, _not_read_now(path, exc))
             rows = [str(exc)]
         if rows == ["ok"]:
             return CheckResult(True, _("The database passed its integrity check."))
@@ -208,7 +229,7 @@ class BackupService:
         return CheckResult(False, _("The database {path} is damaged (the integrity check found: {problem}). "
                                     "Nothing has been written to it. Restore the newest good backup: "
                                     "volunteer-desk restore BACKUP, or answer “Yes” when the program "
-                                    "offers it at start.").format(path=path, problem=problem))
+                                    "offers it at start.").format(path=path, problem=problem), damaged=True)
 
     def restore(self, backup: Path) -> RestoreResult:
         """Put `backup` in place of the live database. The caller must have closed the database: the old
@@ -271,6 +292,36 @@ class BackupService:
         return info
 
 
+# SQLite's result codes for a file that could not be read just now, as opposed to one whose contents are
+# damaged (SQLITE_CORRUPT, SQLITE_NOTADB): on a full disk even a read-only open fails, as it needs room for
+# the write-ahead log's index.
+_NOT_READ_NOW = {sqlite3.SQLITE_IOERR, sqlite3.SQLITE_FULL, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_BUSY,
+                 sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_NOMEM}
+_LITTLE_ROOM = 1 << 20
+
+
+def _little_room(folder: Path) -> bool:
+    """Whether the disk holding `folder` (or its nearest existing parent) is all but full: SQLite often says
+    only "disk I/O error" then."""
+    place = next((p for p in (folder, *folder.parents) if p.exists()), folder)
+    try:
+        return shutil.disk_usage(place).free < _LITTLE_ROOM
+    except OSError:
+        return False
+
+
+def _not_read_now(path: Path, exc: sqlite3.DatabaseError) -> str:
+    if _little_room(path.parent):
+        return _("The disk holding {folder} is full, so the database cannot even be opened to check it. It "
+                 "is not damaged by this, and nothing has been written to it. Free some space on the disk "
+                 "(empty the recycle bin, delete files you no longer need), then start the program "
+                 "again.").format(folder=path.parent)
+    return _("The database {path} cannot be read just now ({problem}). This does not mean it is damaged, and "
+             "nothing has been written to it. Close any other program that may be using the data folder, then "
+             "try again; if it keeps happening, ask the person who supports the program.").format(
+                 path=path, problem=exc)
+
+
 def _failed(info: BackupInfo, reason: str) -> BackupInfo:
     return dataclasses.replace(info, ok=False, reason=reason)
 
@@ -320,8 +371,10 @@ def _integrity_problem(path: Path) -> str:
 
 
 def _first_line(rows: list[str]) -> str:
-    """SQLite reports every damaged page; the first says enough (the rest only frightens)."""
-    return rows[0].splitlines()[0] if rows and rows[0] else "?"
+    """SQLite reports every damaged page; the first says enough (the rest only frightens). Its heading
+    "*** in database main ***" says nothing, so the line after it is taken."""
+    lines = [line for row in rows for line in row.splitlines() if line and not line.startswith("*** in database")]
+    return lines[0] if lines else "?"
 
 
 def _summary(path: Path) -> tuple[str | None, int, int]:
@@ -405,7 +458,7 @@ def _writing_into(folder: Path) -> Iterator[None]:
         yield
     except (OSError, sqlite3.OperationalError) as exc:
         log.error("cannot write into %s: %s", folder, exc)
-        if "full" in str(exc) or getattr(exc, "errno", None) == 28:
+        if "full" in str(exc) or getattr(exc, "errno", None) == 28 or _little_room(folder):
             message = _("The disk holding {folder} is full. Free some space on it (empty the recycle bin, "
                         "delete files you no longer need), or choose another folder, then try again.")
         else:

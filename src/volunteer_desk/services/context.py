@@ -19,6 +19,7 @@ from volunteer_desk.services.needs import NeedService
 from volunteer_desk.services.pairing import PairingService
 from volunteer_desk.services.printing import PrintService
 from volunteer_desk.services.reports import ReportService
+from volunteer_desk.services.retention import RetentionService
 from volunteer_desk.services.roster import RosterService
 from volunteer_desk.services.rules import RulesService
 from volunteer_desk.services.setup import SetupService
@@ -53,6 +54,7 @@ class Services:
     audit_log: AuditLogService
     bundles: BundleService
     committee: CommitteeService
+    retention: RetentionService
 
     @classmethod
     def open(cls, data_dir: Path) -> "Services":
@@ -67,7 +69,7 @@ class Services:
                    photos=ActivityPhotoService(database), printing=PrintService(database),
                    certificates=CertificateService(database), importing=VolunteerImportService(database),
                    audit_log=AuditLogService(database), bundles=BundleService(database),
-                   committee=CommitteeService(database))
+                   committee=CommitteeService(database), retention=RetentionService(database))
 
     def close(self) -> None:
         self.database.close()

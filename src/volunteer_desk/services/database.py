@@ -27,9 +27,13 @@ class Database:
     def close(self) -> None:
         """Fold the write-ahead log back into the database file: the next start reads one file, not a
         long WAL (after a big import, reads through a 100 MB WAL are several times slower)."""
-        with self.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.engine.dispose()
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except db.StorageFull:  # what was saved stays in the log, which SQLite reads at the next start
+            log.warning("no room on the disk to fold the write-ahead log of %s back", self.path.name)
+        finally:
+            self.engine.dispose()
 
 
 class UpgradeFailed(RuntimeError):

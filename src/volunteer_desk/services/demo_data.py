@@ -5,6 +5,8 @@ Every character here must be drawable by the printing font; tests/services/test_
 
 from __future__ import annotations
 
+import functools
+
 from stdnum import numdb
 
 # (surname, approximate share in ‰). The top ~100 follow the national frequency ranking; the tail are rare
@@ -153,6 +155,7 @@ OTHER_PROVINCES = ("34", "37", "41", "33", "36", "42", "43", "51")
 CHANGZHOU_COUNTIES = ("武进县", "金坛县", "溧阳县")
 
 
+@functools.cache  # walks numdb's whole tree; every practice branch asks for the same table, and only reads it
 def region_codes(first_year: int, last_year: int, shares: tuple[float, float, float]) -> dict[int, list]:
     """{birth year: [(region code, weight)]} for the Changzhou area, the rest of Jiangsu and OTHER_PROVINCES
     in the given shares, with only the codes python-stdnum (and so domain.idnumber) accepts for that birth

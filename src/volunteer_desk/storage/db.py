@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
+
+
+class StorageFull(OSError):
+    """The disk holding the database has no room for a write (SQLITE_FULL). SQLite has rolled the transaction
+    back; an OSError with errno ENOSPC, as a full disk is for every other file the program writes."""
 
 
 def _on_connect(dbapi_connection, _record) -> None:
@@ -21,9 +28,16 @@ def _on_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _on_error(context) -> None:
+    error = context.original_exception
+    if isinstance(error, sqlite3.OperationalError) and getattr(error, "sqlite_errorcode", 0) == sqlite3.SQLITE_FULL:
+        raise StorageFull(errno.ENOSPC, str(error)) from context.sqlalchemy_exception
+
+
 def open_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "handle_error", _on_error)
     return engine
 
 

@@ -70,6 +70,8 @@ def _term_filter(term: str) -> ColumnElement[bool]:
 
 def _where(query: RosterQuery) -> ColumnElement[bool]:
     clauses = [VolunteerRow.deleted.is_(query.deleted)]
+    if query.deleted:  # the recycle list: what can still be restored, not the erased
+        clauses.append(VolunteerRow.purged_at.is_(None))
     if query.org_id:
         clauses.append(VolunteerRow.org_id == query.org_id)
     if query.team_id:
@@ -104,7 +106,8 @@ def _ordered(query: RosterQuery, what) -> Select:
 
 def ordered_keys(session: Session, query: RosterQuery) -> list[int]:
     """Row keys (SQLite rowids) in roster order: the cheapest handle for a model over many rows.
-    They are stable while the program runs (nothing VACUUMs the live database)."""
+    They hold until the next refresh: a permanent deletion VACUUMs the database, and every roster refreshes
+    after it."""
     return _first_column(session, _ordered(query, ROW_KEY))
 
 
@@ -221,7 +224,7 @@ def find_live_by_id_number(session: Session, number: str, *, excluding: str | No
 def set_deleted(session: Session, volunteer_id: str, deleted: bool) -> bool:
     result = session.execute(
         update(VolunteerRow)
-        .where(VolunteerRow.id == volunteer_id, VolunteerRow.deleted.is_(not deleted))
+        .where(VolunteerRow.id == volunteer_id, VolunteerRow.deleted.is_(not deleted), VolunteerRow.purged_at.is_(None))
         .values(deleted=deleted, deleted_at=utcnow() if deleted else None, updated_at=utcnow())
     )
     return result.rowcount == 1

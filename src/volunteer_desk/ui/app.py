@@ -55,8 +55,12 @@ def build_main_window(data_dir: Path, settings: QSettings) -> tuple[MainWindow, 
 def _database_usable(backups: BackupService) -> bool:
     """quick_check before anything opens the database: a damaged one is never migrated or written, and the
     newest good backup is offered in its place."""
-    if backups.check().ok:
+    checked = backups.check()
+    if checked.ok:
         return True
+    if not checked.damaged:  # a full disk or a lock: a backup would not mend it
+        QMessageBox.critical(None, _("Cannot open the database"), checked.message)
+        return False
     newest = backups.newest_good()
     title = _("The database is damaged")
     if newest is None:

@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.journals_page = JournalsPage(services.journals, services.activities, parent=self)
         self.print_centre = PrintCentre(services.printing, services.activities, services.activity_list, services.teams,
                                         parent=self)
-        self.recycle_page = RecyclePage(services.roster, services.volunteers, self)
+        self.recycle_page = RecyclePage(services.roster, services.volunteers, services.retention, self)
         self.pages = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self._action(settings_menu, _("&Our organisation…"), None, self.edit_organisation)
         self._action(settings_menu, _("&Hours, points and star rules…"), None, self.edit_rules)
         self._action(settings_menu, _("&Audit log…"), None, self.show_audit_log)
+        self._action(settings_menu, _("&Retention period…"), None, self.retention)
         self._action(settings_menu, _("&Backups and restore…"), None, self.backups)
         view_menu = self.menuBar().addMenu(_("&View"))
         self.large_text_action = self._action(view_menu, _("&Large text"), QKeySequence("Ctrl+="), self._toggle_large)
@@ -237,6 +238,13 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def retention(self):
+        from volunteer_desk.ui.retention_dialog import RetentionDialog
+
+        dialog = RetentionDialog(self.services.retention, self)
+        dialog.changed.connect(self.data_changed)
+        return self._show_dialog(dialog)
 
     def import_volunteers(self):
         from volunteer_desk.ui.import_dialog import ImportDialog

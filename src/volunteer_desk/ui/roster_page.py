@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from volunteer_desk.i18n import _
+from volunteer_desk.services.retention import RetentionService
 from volunteer_desk.services.roster import RosterQuery, RosterService
 from volunteer_desk.services.volunteers import InvalidVolunteer, VolunteerService
+from volunteer_desk.ui.retention_dialog import purge_confirmed
 from volunteer_desk.ui.roster_model import ID_ROLE, RosterModel
 
 
@@ -246,15 +248,20 @@ class RosterPage(QWidget):
 class RecyclePage(QWidget):
     changed = Signal()
 
-    def __init__(self, roster: RosterService, volunteers: VolunteerService, parent=None):
+    def __init__(self, roster: RosterService, volunteers: VolunteerService, retention: RetentionService, parent=None):
         super().__init__(parent)
         self._volunteers = volunteers
+        self._retention = retention
+        self._task = None
         self.table = _VolunteerTable(roster, RosterQuery(deleted=True), self)
         self.table.view.setSortingEnabled(False)
-        hint = QLabel(_("Deleted volunteers stay here until restored."), self)
+        hint = QLabel(_("Deleted volunteers stay here until restored, or deleted permanently."), self)
         self.restore_button = QPushButton(_("Restore"), self)
         self.restore_button.setObjectName("restoreVolunteer")
         self.restore_button.clicked.connect(self.restore_current)
+        self.purge_button = QPushButton(_("Delete permanently…"), self)
+        self.purge_button.setObjectName("purgeVolunteer")
+        self.purge_button.clicked.connect(self.purge_current)
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Find:"), self))
         top.addWidget(self.table.search, 1)
@@ -262,6 +269,7 @@ class RecyclePage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.purge_button)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addLayout(top)
@@ -283,3 +291,11 @@ class RecyclePage(QWidget):
             return
         if restored:
             self.changed.emit()
+
+    def purge_current(self) -> None:
+        volunteer_id = self.table.current_id()
+        if not volunteer_id:
+            QMessageBox.information(self, _("Delete permanently"), _("First click the person in the list."))
+            return
+        name = self.table.view.currentIndex().siblingAtColumn(1).data()
+        self._task = purge_confirmed(self, self._retention, [(volunteer_id, name)], self.changed.emit)

@@ -48,6 +48,9 @@ class VolunteerRow(Record, Base):
     # The number of the national volunteer service system (全国志愿服务信息系统), for 志愿服务记录证明.
     volunteer_number: Mapped[str] = mapped_column(String(30), default="", server_default="")
     deleted_at: Mapped[dt.datetime | None]
+    # Set when the personal data was erased for good (services.retention): the row stays, anonymous, under its
+    # id so the hours it served still count; it leaves the recycle list and cannot be restored.
+    purged_at: Mapped[dt.datetime | None]
     # Derived from the name (domain.pinyin), kept in the row so the database can sort and filter.
     name_pinyin: Mapped[str] = mapped_column(String(120), default="")
     search_keys: Mapped[str] = mapped_column(String(400), default="")
