@@ -35,7 +35,8 @@ def _on_error(context) -> None:
 
 
 def open_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # hide_parameters: an error's text (which reaches the log) never carries the values, i.e. personal data.
+    engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "handle_error", _on_error)
     return engine
