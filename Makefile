@@ -26,7 +26,7 @@ demo: system-deps $(STAMP) translations
 
 test: system-deps $(STAMP) translations
 	$(BIN)/lint-imports
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not benchmark" -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not benchmark" -q -n auto --dist loadfile
 
 bench: system-deps $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/benchmarks -m benchmark -q -s
