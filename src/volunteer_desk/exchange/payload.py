@@ -13,8 +13,12 @@ import dataclasses
 import hashlib
 import io
 import json
+import operator
 import re
 import zipfile
+import zlib
+from concurrent.futures import ThreadPoolExecutor
+from itertools import repeat
 
 from volunteer_desk.exchange import BundleRejected, records, strict_json
 from volunteer_desk.i18n import _
@@ -23,6 +27,10 @@ FORMAT = 1
 MANIFEST = "manifest.json"
 MAX_UNPACKED = 1024 * 2**20
 MAX_PHOTOS = 100_000
+# The sender and the organisations below it. A county has a few thousand branches; the importer looks a
+# bundle's organisations up in one SQL statement, and SQLite takes at most 32,766 values in one.
+MAX_ORGANISATIONS = 10_000
+MAX_DEPTH = 16  # levels of organisations below the sender: a real tree has a handful
 _MAX_MANIFEST = 64 * 1024
 _PHOTO = re.compile(r"photos/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")
 _FIELDS = {"format", "schema", "sender", "period", "sequence", "created_at", "tables", "photos"}
@@ -41,24 +49,40 @@ class Payload:
 
 _PARENT = records.names("organisation").index("parent_id")
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+# The same encoding through json's C encoder made once: JSONEncoder.encode makes a new one on every call,
+# which costs more than encoding a short row, and a bundle has hundreds of thousands of rows.
+# (json.encoder.c_make_encoder is CPython's; without it, the slower public way.)
+_encode_row = json.encoder.c_make_encoder(None, json.JSONEncoder().default, json.encoder.encode_basestring, None,
+                                          ":", ",", False, False, False) if json.encoder.c_make_encoder \
+    else lambda row, _level: (_encode(row),)
 
 
 def build(manifest: dict, tables: dict[str, list[list]], photos: dict[str, bytes]) -> bytes:
     """The zip's bytes. `manifest` holds schema, sender, period, sequence and created_at; the counts and
     digests are added here."""
     buffer = io.BytesIO()
-    listing = {}
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for table in records.TABLES:
-            rows = tables.get(table, [])
-            text = "\n".join([_encode(records.names(table)), *map(_encode, rows)]).encode()
-            archive.writestr(f"tables/{table}.jsonl", text)
-            listing[table] = {"rows": len(rows), "sha256": hashlib.sha256(text).hexdigest()}
+        # One table is compressed and hashed (zlib and hashlib let go of the GIL) while the next is encoded.
+        with ThreadPoolExecutor(max_workers=1) as packer:
+            digests = {table: packer.submit(_pack, archive, table, _lines(table, tables.get(table, [])))
+                       for table in records.TABLES}
+        listing = {table: {"rows": len(tables.get(table, [])), "sha256": digest.result()}
+                   for table, digest in digests.items()}
         for photo_id, image in photos.items():
             archive.writestr(f"photos/{photo_id}", image, compress_type=zipfile.ZIP_STORED)
         archive.writestr(MANIFEST, strict_json.dumps({**manifest, "format": FORMAT, "tables": listing,
                                                       "photos": len(photos)}))
     return buffer.getvalue()
+
+
+def _lines(table: str, rows: list[list]) -> bytes:
+    """The table's column names, then one JSON array per record, a line each."""
+    return "\n".join([_encode(records.names(table)), *map("".join, map(_encode_row, rows, repeat(0)))]).encode()
+
+
+def _pack(archive: zipfile.ZipFile, table: str, text: bytes) -> str:
+    archive.writestr(f"tables/{table}.jsonl", text)
+    return hashlib.sha256(text).hexdigest()
 
 
 def read(data: bytes, *, known_categories: frozenset[str] = frozenset()) -> Payload:
@@ -68,17 +92,19 @@ def read(data: bytes, *, known_categories: frozenset[str] = frozenset()) -> Payl
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = _entries(archive)
         manifest = _manifest(archive, entries)
-        tables = {table: _table(archive, entries, table, manifest["tables"][table]) for table in records.TABLES}
+        tables, distinct = {}, {}
+        for table in records.TABLES:
+            tables[table], distinct[table] = _table(archive, entries, table, manifest["tables"][table])
         photos = {match: _read(archive, entries[f"photos/{match}"], records.MAX_PHOTO)
                   for match in (name[len("photos/"):] for name in entries if name.startswith("photos/"))}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, NotImplementedError, ValueError,
-            KeyError, TypeError, RuntimeError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+            ValueError, KeyError, TypeError, RuntimeError) as error:
         if isinstance(error, BundleRejected):
             raise
         raise _invalid() from error
     payload = Payload(manifest=manifest, tables=tables, photos=photos)
-    _check_references(payload, known_categories)
-    if len(photos) != manifest["photos"] or set(photos) != {row[0] for row in tables["activity_photo"]}:
+    _check_references(payload, distinct, known_categories)
+    if len(photos) != manifest["photos"] or set(photos) != distinct["activity_photo"][0]:
         raise _invalid()
     return payload
 
@@ -99,7 +125,9 @@ def _entries(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     if len(entries) != len(infos) or not expected <= set(entries) or \
             not all(name in expected or _PHOTO.fullmatch(name) for name in entries):
         raise _invalid()
-    if sum(info.file_size for info in infos) > MAX_UNPACKED or any(info.flag_bits & 0x1 for info in infos):
+    if sum(info.file_size for info in infos) > MAX_UNPACKED or any(
+            info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+            for info in infos):
         raise _invalid()
     return entries
 
@@ -128,55 +156,57 @@ def _manifest(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo]) -> 
     return manifest
 
 
-def _table(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], table: str, listing: dict) -> list[list]:
+def _table(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], table: str,
+           listing: dict) -> tuple[list[list], list[set]]:
+    """The table's rows, and each column's distinct values (the reference checks use them)."""
     data = _read(archive, entries[f"tables/{table}.jsonl"], MAX_UNPACKED)
     if hashlib.sha256(data).hexdigest() != listing["sha256"]:
         raise _invalid()
-    lines = data.decode("utf-8").split("\n")
+    text = data.decode("utf-8")
+    head, _newline, body = text.partition("\n")
     columns = records.TABLES[table]
-    if strict_json.loads(lines[0]) != records.names(table) or len(lines) - 1 != listing["rows"]:
+    if strict_json.loads(head) != records.names(table) or text.count("\n") != listing["rows"]:
         raise _invalid(_("Table {table} does not have the columns of this bundle format.").format(table=table))
     # One parse for the whole table. Every line must be one array: values are never arrays themselves (the
-    # checks below reject them), so a line cannot hide two records, nor two lines make one.
-    if not all(line.startswith("[") and line.endswith("]") for line in lines[1:]):
+    # checks below reject them), so a line cannot hide two records, nor two lines make one. Checked over the
+    # whole text, not line by line: the first line starts with "[", the last ends with "]", and every
+    # newline stands between "]" and "[".
+    if _newline and not (body.startswith("[") and body.endswith("]") and body.count("]\n[") == body.count("\n")):
         raise _invalid(table)
-    rows = strict_json.loads("[" + ",".join(lines[1:]) + "]")
-    if len(rows) != listing["rows"] or any(type(row) is not list or len(row) != len(columns) for row in rows):
+    rows = strict_json.loads("[" + body.replace("\n", ",") + "]")
+    if len(rows) != listing["rows"] or rows and ({*map(type, rows)} != {list} or {*map(len, rows)} != {len(columns)}):
         raise _invalid(table)
-    for column, values in zip(columns, zip(*rows)):
-        # Each distinct value once: ids and dates repeat over thousands of rows.
-        for value in set(values):
+    distinct = [set(map(operator.itemgetter(position), rows)) for position in range(len(columns))]
+    for column, values in zip(columns, distinct):  # each distinct value once: ids and dates repeat a lot
+        for value in values:
             if not (value is None and column.nullable or column.check(value)):
                 raise _invalid(f"{table}.{column.name}")
-    return rows
+    return rows, distinct
 
 
-def _check_references(payload: Payload, known_categories: frozenset[str]) -> None:
+def _check_references(payload: Payload, distinct: dict[str, list[set]], known_categories: frozenset[str]) -> None:
     """Unique ids, every reference resolved within the bundle, every record owned by one of its organisations,
     and the organisations a tree with one root."""
-    ids: dict[str, set[str]] = {}
+    ids = {table: columns[0] for table, columns in distinct.items()}
     for table, rows in payload.tables.items():
-        ids[table] = {row[0] for row in rows}
         if len(ids[table]) != len(rows):
             raise _invalid(_("Table {table} has the same record twice.").format(table=table))
     organisations = payload.tables["organisation"]
     roots = [row for row in organisations if row[_PARENT] is None]
-    if len(roots) != 1:
+    if len(roots) != 1 or len(organisations) > MAX_ORGANISATIONS:
         raise _invalid()
     parents = {row[0]: row[_PARENT] for row in organisations}
-    for org_id in parents:
-        seen = set()
-        while org_id is not None:
-            if org_id in seen or org_id not in parents:
+    for org_id in parents:  # each reaches the root within MAX_DEPTH steps: no cycles, and quick to check
+        steps = 0
+        while parents[org_id] is not None:
+            org_id, steps = parents[org_id], steps + 1
+            if steps > MAX_DEPTH or org_id not in parents:
                 raise _invalid()
-            seen.add(org_id)
-            org_id = parents[org_id]
     for table, columns in records.TABLES.items():
-        for position, column in enumerate(columns):
+        for column, values in zip(columns, distinct[table]):
             if column.refers_to is None:
                 continue
             allowed = ids[column.refers_to] | (known_categories if column.refers_to == "service_category" else set())
-            for row in payload.tables[table]:
-                if row[position] is not None and row[position] not in allowed:
-                    raise _invalid(_("A record of {table} refers to a record the bundle does not carry.")
-                                   .format(table=table))
+            if not values - {None} <= allowed:
+                raise _invalid(_("A record of {table} refers to a record the bundle does not carry.")
+                               .format(table=table))

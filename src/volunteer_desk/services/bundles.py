@@ -15,8 +15,10 @@ import logging
 import re
 import sqlite3
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from volunteer_desk.domain.calendar import Quarter
@@ -26,7 +28,7 @@ from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.bundle_keys import KeyService
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.file_writes import WriteFailed, read_back, write_safely
-from volunteer_desk.storage import audit, organisations, settings, tally
+from volunteer_desk.storage import audit, bulk, organisations, settings, tally
 from volunteer_desk.storage import exchange as store
 from volunteer_desk.storage.migrate import head_revision
 from volunteer_desk.storage.schema import BundleReceipt, BundleSender, Organisation
@@ -127,9 +129,11 @@ class BundleService:
         recipient = self.keys.parent_key()
         if recipient is None and not password:
             raise BundleRejected(_("No receiving key of the parent committee has been imported, so the bundle "
-                                   "needs a password. Import the committee's receiving key (数据交换 → 接收密钥), "
+                                   "needs a password. Import the committee's receiving key (数据交换 → 接收密钥与指纹), "
                                    "or choose a password and tell it to the committee by phone."))
-        if password is not None and len(password) < 8:
+        if recipient is not None:
+            password = None  # the committee's key is the way in; a password is for when there is none
+        elif len(password) < 8:
             raise BundleRejected(_("Choose a password of at least 8 characters."))
         signing = self.keys.signing_private()
         _tell(progress, 0, 4)
@@ -194,7 +198,7 @@ class BundleService:
                              known_categories=_SEEDED)
         _agrees(header, inner)
         with self._db.sessions() as session:
-            return self._plan(session, path, header, inner)
+            return self._plan(session, path, header, inner)[0]
 
     def apply(self, plan: BundlePlan, *, confirm_sender: bool = False,
               progress: Progress | None = None) -> BundleOutcome:
@@ -203,14 +207,14 @@ class BundleService:
         compared the fingerprint with the sender's."""
         try:
             with self._db.sessions.begin() as session:
-                current = self._plan(session, plan.path, plan.header, plan.payload)
+                current, differences = self._plan(session, plan.path, plan.header, plan.payload)
                 if current.needs_confirmation and not confirm_sender:
                     raise BundleRejected(_unconfirmed(current))
                 if current.status == Status.ALREADY:
                     return BundleOutcome(plan=current, applied=False, changes={})
                 applied = current.status != Status.OLDER
-                if applied:
-                    _write(session, current, progress)
+                if applied and current.total:
+                    _write(session, current, differences, progress)
                 if current.needs_confirmation:  # after the write, which adds the sender's organisation
                     _trust(session, current)
                 session.add(BundleReceipt(
@@ -226,11 +230,7 @@ class BundleService:
                 return BundleOutcome(plan=current, applied=applied, changes=current.changes if applied else {})
         except (IntegrityError, sqlite3.IntegrityError) as error:
             log.warning("bundle %s conflicts with records held: %s", plan.path, error)
-            raise BundleRejected(_("The bundle from {sender} holds records that belong to another organisation "
-                                   "here (the same record, or the same organisation code {code}). Nothing was "
-                                   "imported. Check that each branch has its own code, then ask the branch to "
-                                   "export again.").format(sender=plan.header.sender.name,
-                                                           code=plan.header.sender.code)) from error
+            raise BundleRejected(_conflict(plan.header)) from error
 
     def receipts(self) -> list[BundleReceipt]:
         with self._db.sessions() as session:
@@ -242,13 +242,17 @@ class BundleService:
 
     # --- inside ---------------------------------------------------------------------------------------------------
 
-    def _plan(self, session, path: Path, header: sealed.Header, inner: payload.Payload) -> BundlePlan:
+    def _plan(self, session, path: Path, header: sealed.Header,
+              inner: payload.Payload) -> tuple[BundlePlan, dict[str, tuple[list, list, list]]]:
+        """The plan, and the rows it would write (see _differences)."""
         org_ids = [row[0] for row in inner.tables["organisation"]]
         home = organisations.home(session)
         if home is not None and home.id in org_ids:
             raise BundleRejected(_("This bundle was made by this installation itself ({name}); a bundle is "
                                    "imported by the committee it is sent to.").format(name=home.name))
         sender_id = inner.sender_org_id
+        if not _only_its_own(session, sender_id, org_ids):
+            raise BundleRejected(_conflict(header))
         trusted = store.sender(session, sender_id)
         previous = store.newest_applied(session, sender_id)
         if trusted is None:
@@ -262,11 +266,31 @@ class BundleService:
             status = Status.OLDER
         else:
             status = Status.READY
-        changes = {} if status in (Status.ALREADY, Status.OLDER) else \
-            {table: Change(len(new), len(changed), len(gone))
-             for table, (new, changed, gone) in _differences(session, inner, home).items()}
+        differences = {} if status in (Status.ALREADY, Status.OLDER) else _differences(session, inner, home)
+        changes = {table: Change(len(new), len(changed), len(gone))
+                   for table, (new, changed, gone) in differences.items()}
         return BundlePlan(path=path, header=header, status=status, previous=previous, payload=inner,
-                          changes={t: c for t, c in changes.items() if c.total})
+                          changes={t: c for t, c in changes.items() if c.total}), differences
+
+
+def _conflict(header: sealed.Header) -> str:
+    return _("The bundle from {sender} holds records that belong to another organisation here (the same record, "
+             "or the same organisation code {code}). Nothing was imported. Check that each branch has its own code, "
+             "then ask the branch to export again.").format(sender=header.sender.name, code=header.sender.code)
+
+
+def _only_its_own(session, sender_id: str, org_ids: list[str]) -> bool:
+    """Whether each organisation of the bundle that is held here already sits below the sender: a bundle
+    must not take over (and so empty) another organisation's records by listing it below its own."""
+    parents = dict(session.execute(select(Organisation.id, Organisation.parent_id)).all())
+    for org_id in parents.keys() & set(org_ids) - {sender_id}:
+        seen = set()
+        while org_id not in (None, sender_id) and org_id not in seen:
+            seen.add(org_id)
+            org_id = parents.get(org_id)
+        if org_id != sender_id:
+            return False
+    return True
 
 
 def _trust(session, plan: BundlePlan) -> None:
@@ -279,12 +303,13 @@ def _trust(session, plan: BundlePlan) -> None:
                              confirmed_by=settings.get(session, settings.OPERATOR, "")))
 
 
-def _write(session, plan: BundlePlan, progress: Progress | None) -> None:
-    differences = _differences(session, plan.payload, organisations.home(session))
+def _write(session, plan: BundlePlan, differences: dict[str, tuple[list, list, list]],
+           progress: Progress | None) -> None:
     tables = list(records.TABLES)
     org_ids = [row[0] for row in plan.payload.tables["organisation"]]
     # The tally's triggers cost more than the rows they count: summed once afterwards for these volunteers.
-    with tally.suspended(session.connection(), org_ids):
+    connection = session.connection()
+    with bulk.large_cache(connection), tally.suspended(connection, org_ids):
         for done, table in enumerate(tables):
             new, changed, _gone = differences[table]
             store.insert(session, table, new, plan.payload.photos)
@@ -308,21 +333,16 @@ def _differences(session, inner: payload.Payload, home: Organisation | None) -> 
         if table == "organisation":  # the sender hangs under this installation's own organisation
             rows = [[*row[:_PARENT], home.id if home else None, *row[_PARENT + 1:]] if row[_PARENT] is None else row
                     for row in _parents_first(rows)]
-        held = store.held(session, table, org_ids)
-        new, changed, incoming = [], [], set()
-        for row in rows:
-            incoming.add(row[0])
-            copy = held.get(row[0])
-            if copy is None:
-                new.append(row)
-            elif copy[1] or copy[0] != tuple(row):
-                changed.append(row)
+        live, deleted = store.held(session, table, org_ids)
+        differing = [row for row in rows if live.get(row[0]) != tuple(row)] if live else rows
+        new = [row for row in differing if row[0] not in live and row[0] not in deleted]
+        changed = [row for row in differing if row[0] in live or row[0] in deleted]
         if table == "activity_photo":
-            images = store.photo_digests(session, [row[0] for row in rows if row[0] in held])
             ids = {row[0] for row in changed}
-            changed += [row for row in rows if row[0] in images and row[0] not in ids
-                        and images[row[0]] != inner.photos[row[0]]]
-        gone = [record_id for record_id, (_values, deleted) in held.items() if not deleted and record_id not in incoming]
+            images = store.photo_digests(session, [row[0] for row in rows if row[0] in live and row[0] not in ids])
+            changed += [row for row in rows if row[0] in images and images[row[0]] != inner.photos[row[0]]]
+        incoming = set(map(itemgetter(0), rows))
+        gone = [record_id for record_id in live if record_id not in incoming]
         result[table] = (new, changed, gone)
     return result
 
@@ -359,8 +379,8 @@ def _unconfirmed(plan: BundlePlan) -> str:
                  "then confirm it. Otherwise the bundle may not be theirs.").format(
                      sender=plan.header.sender.name, fingerprint=plan.header.sender.fingerprint)
     return _("This is the first bundle from {sender}. Phone the branch and compare the fingerprint of its key, "
-             "{fingerprint}, with the one shown on its screen (数据交换 → 接收密钥); confirm it only if they "
-             "match.").format(sender=plan.header.sender.name, fingerprint=plan.header.sender.fingerprint)
+             "{fingerprint}, with the one shown on its screen (数据交换 → 接收密钥与指纹); confirm it only "
+             "if they match.").format(sender=plan.header.sender.name, fingerprint=plan.header.sender.fingerprint)
 
 
 def _read_file(path: Path) -> bytes:

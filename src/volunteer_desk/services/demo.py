@@ -28,7 +28,7 @@ from volunteer_desk.services.demo_data import DEMO_OPERATOR
 from volunteer_desk.services.demo_random import QuickRandom, Weighted, between
 from volunteer_desk.services import setup
 from volunteer_desk.services.database import Database
-from volunteer_desk.storage import organisations, settings, tally
+from volunteer_desk.storage import bulk, organisations, settings, tally
 from volunteer_desk.storage import volunteers as store
 from volunteer_desk.storage.schema import (
     VolunteerRow,
@@ -117,16 +117,10 @@ def fill(database: Database, *, volunteers: int = 3000, seed: int = 1, activitie
             def step(done: int) -> bool:
                 return progress is None or progress(volunteers + done, total) is not False
 
-            # A large page cache for the bulk insert: at millions of rows the indexes on random UUIDs stop
-            # fitting the usual 64 MB and every insert goes to disk. Put back afterwards (pooled connection).
             connection = session.connection()
-            cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-            connection.exec_driver_sql(f"PRAGMA cache_size = {_BULK_CACHE_KIB}")
-            try:
-                with tally.suspended(connection):  # one pass at the end instead of a trigger per row
-                    made = fill_activities(session, org_ids, activities, seed, step)
-            finally:
-                connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
+            # one pass over the tally at the end instead of a trigger per row
+            with bulk.large_cache(connection), tally.suspended(connection):
+                made = fill_activities(session, org_ids, activities, seed, step)
             if made is None:
                 raise Cancelled
         else:
@@ -135,7 +129,6 @@ def fill(database: Database, *, volunteers: int = 3000, seed: int = 1, activitie
 
 
 DEFAULT_ACTIVITIES_PER_VOLUNTEER = 20 / 3  # 3,000 volunteers → 20,000 activities over two years
-_BULK_CACHE_KIB = -1_048_576  # 1 GiB of page cache during the bulk insert, used only as far as the data needs it
 
 
 def _extra_branches(session, home_id: str, count: int, party_members: int) -> list[str]:

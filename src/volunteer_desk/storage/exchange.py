@@ -7,6 +7,7 @@ change compares equal and hundreds of thousands of rows move in a second.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -96,12 +97,15 @@ def _without(row: Sequence, position: int) -> tuple:
     return (*row[:position], None, *row[position + 1:])
 
 
-def held(session: Session, table: str, org_ids: Iterable[str]) -> dict[str, tuple[tuple, bool]]:
-    """id → (the record's values in records order, deleted) for the table's records of the organisations."""
+def held(session: Session, table: str, org_ids: Iterable[str]) -> tuple[dict[str, tuple], set[str]]:
+    """The table's records of the organisations: id → values in records order of the live ones, and the ids
+    of the deleted ones."""
     org_ids = list(org_ids)
     key = "id" if table == "organisation" else "org_id"
-    return {row[0]: (row[:-1], bool(row[-1])) for row in _driver(session).execute(
-        f'SELECT {_columns(table)}, deleted FROM "{table}" WHERE {key} IN ({_marks(org_ids)})', org_ids)}
+    query = f'SELECT {{columns}} FROM "{table}" WHERE {key} IN ({_marks(org_ids)}) AND deleted = ?'
+    live = _driver(session).execute(query.format(columns=_columns(table)), [*org_ids, False]).fetchall()
+    deleted = _driver(session).execute(query.format(columns="id"), [*org_ids, True])
+    return dict(zip(map(itemgetter(0), live), live)), set(map(itemgetter(0), deleted))
 
 
 def insert(session: Session, table: str, rows: Sequence[Sequence], photos: dict[str, bytes]) -> None:
