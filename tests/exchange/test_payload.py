@@ -144,6 +144,18 @@ def test_entries_bigger_than_declared_are_refused(refuse, parts):
     refuse(_declare(rezip(contents), "tables/volunteer.jsonl", size=100))
 
 
+def test_an_honestly_declared_bomb_is_refused_before_it_is_unpacked(refuse, parts, monkeypatch):
+    bomb = b" " * (40 * 2**20)  # 40 MB that deflates a thousandfold, declared truthfully
+    contents = restate({**parts, "tables/volunteer.jsonl": parts["tables/volunteer.jsonl"] + bomb})
+    packed = rezip(contents)
+
+    def never(*_args, **_kwargs):
+        raise AssertionError("an entry was opened")
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", never)
+    refuse(packed)
+
+
 def test_a_photo_bomb_is_refused(refuse, parts):
     photo = _new_id()
     activity = _rows(parts, "activity")[0]

@@ -51,6 +51,11 @@ def _rows(database, table: str, org_id: str | None = None) -> list[tuple]:
                                          + (" AND org_id = ?" if org_id else ""), (org_id,) if org_id else ()))
 
 
+def _rows_by_id(installation, volunteer_id: str) -> tuple:
+    with sqlite3.connect(installation.database.path) as connection:
+        return connection.execute('SELECT id, org_id, name FROM volunteer WHERE id = ?', (volunteer_id,)).fetchone()
+
+
 def _rename(installation, volunteer_id: str, name: str) -> None:
     volunteers = VolunteerService(installation.database)
     values = volunteers.raw_values(volunteer_id)
@@ -120,6 +125,11 @@ def test_changes_and_deletions_at_the_branch_arrive(pair, tmp_path):
     committee.bundles.apply(plan)
     branch_org = _home_id(branch.database)
     assert _rows(committee.database, "volunteer", branch_org) == _rows(branch.database, "volunteer", branch_org)
+    with sqlite3.connect(committee.database.path) as connection:  # nothing personal of the deleted one stays
+        assert connection.execute("SELECT deleted, work_unit, birth_date FROM volunteer WHERE id = ?",
+                                  (second,)).fetchone() == (1, "", None)
+        assert connection.execute("SELECT count(*) FROM volunteer WHERE name = ?",
+                                  (_rows_by_id(branch, second)[2],)).fetchone() == (0,)
     # a deleted volunteer's participations stay behind with them, so the committee counts what the branch counts
     live = {row[0] for row in _rows(branch.database, "volunteer")}
     assert _rows(committee.database, "participation", branch_org) == \
@@ -139,6 +149,20 @@ def test_an_older_bundle_is_flagged_and_overwrites_nothing(pair, tmp_path):
     assert not outcome.applied
     assert "新名字" in {row[2] for row in _rows(committee.database, "volunteer")}
     assert [r.applied for r in committee.bundles.receipts()] == [True, False]
+
+
+def test_a_branch_whose_clock_went_back_is_not_taken_for_a_replay(pair, tmp_path):
+    import datetime as dt
+
+    from volunteer_desk.services.bundles import BundleService
+
+    committee, branch = pair
+    committee.bundles.apply(committee.bundles.inspect(branch.bundles.export(_stick(tmp_path)).path),
+                            confirm_sender=True)
+    _rename(branch, _rows(branch.database, "volunteer")[0][0], "钟慢了")
+    slow = BundleService(branch.database, clock=lambda: dt.datetime(2024, 1, 5, 9, tzinfo=dt.UTC))
+    plan = committee.bundles.inspect(slow.export(_stick(tmp_path)).path)
+    assert plan.status == Status.READY and plan.changes["volunteer"].changed == 1
 
 
 def test_a_bundle_signed_with_another_key_needs_confirming_again(pair, world, tmp_path):

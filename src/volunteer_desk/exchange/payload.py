@@ -27,6 +27,9 @@ FORMAT = 1
 MANIFEST = "manifest.json"
 MAX_UNPACKED = 1024 * 2**20
 MAX_PHOTOS = 100_000
+# Records deflate 3–6 times; more than this is a bomb, refused before a byte is inflated (a 1 MB file could
+# otherwise claim the whole MAX_UNPACKED).
+MAX_RATIO = 50
 # The sender and the organisations below it. A county has a few thousand branches; the importer looks a
 # bundle's organisations up in one SQL statement, and SQLite takes at most 32,766 values in one.
 MAX_ORGANISATIONS = 10_000
@@ -127,7 +130,7 @@ def _entries(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
         raise _invalid()
     if sum(info.file_size for info in infos) > MAX_UNPACKED or any(
             info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
-            for info in infos):
+            or info.file_size > MAX_RATIO * info.compress_size + 2**20 for info in infos):
         raise _invalid()
     return entries
 

@@ -261,8 +261,10 @@ class BundleService:
             status = Status.KEY_CHANGED
         elif any(r.digest == header.digest for r in store.receipts(session, sender_id)):
             status = Status.ALREADY
-        elif previous is not None and (header.created_at.replace(tzinfo=None), header.sequence) < \
-                (previous.made_at, previous.sequence):
+        elif previous is not None and header.created_at.replace(tzinfo=None) <= previous.made_at \
+                and header.sequence < previous.sequence:
+            # Both, not either: an office PC's clock may be reset (time goes back, the count goes on), and a
+            # restored backup takes the count back (while time goes on). A replayed old bundle has both behind.
             status = Status.OLDER
         else:
             status = Status.READY
@@ -318,6 +320,9 @@ def _write(session, plan: BundlePlan, differences: dict[str, tuple[list, list, l
         for done, table in enumerate(reversed(tables)):  # children before the records they refer to
             store.mark_deleted(session, table, differences[table][2])
             _tell(progress, len(tables) + done + 1, 2 * len(tables))
+        # Someone deleted at the branch keeps nothing personal here: a copy is no reason to hold their data, and
+        # should the branch restore them, its next bundle brings them back whole.
+        store.forget_volunteers(session, differences["volunteer"][2], _("Deleted person"))
 
 
 _SEEDED = frozenset(row[0] for row in seeded_categories())

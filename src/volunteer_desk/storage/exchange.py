@@ -128,6 +128,20 @@ def mark_deleted(session: Session, table: str, ids: Sequence[str]) -> None:
                                  [(now, i) for i in ids])
 
 
+def forget_volunteers(session: Session, ids: Sequence[str], placeholder: str) -> None:
+    """Erase what a bundle brought of these volunteers (they were deleted at the branch): the name becomes
+    `placeholder`, every other carried column empty."""
+    names = [name for name in records.names("volunteer") if name not in ("id", "org_id", "name")]
+    blank = {name: "" if not column.nullable else None for name, column in zip(
+        records.names("volunteer"), records.TABLES["volunteer"]) if name in names}
+    blank["service_intents"] = "[]"
+    assignments = ", ".join(f'"{name}" = ?' for name in blank)
+    pinyin_key, search = volunteers.name_keys(placeholder)
+    _driver(session).executemany(
+        f'UPDATE volunteer SET name = ?, name_pinyin = ?, search_keys = ?, {assignments} WHERE id = ?',
+        [(placeholder, pinyin_key, search, *blank.values(), volunteer_id) for volunteer_id in ids])
+
+
 def _now(session: Session, table: str) -> str:
     """The current time as the table's updated_at column stores it."""
     column = Base.metadata.tables[table].c.updated_at
