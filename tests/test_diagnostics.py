@@ -42,3 +42,20 @@ def test_excepthook_logs_reports_and_notifies(data_dir, monkeypatch):
     assert "unhandled ValueError" in logged
     for value in PERSONAL:
         assert value not in logged
+
+
+def test_a_full_disk_is_told_as_such_not_as_a_crash(data_dir, monkeypatch):
+    import errno
+
+    from volunteer_desk.storage.db import StorageFull
+
+    diagnostics.configure_logging(data_dir)
+    crashes, full = [], []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    diagnostics.install_excepthook(data_dir, crashes.append, lambda: full.append(True))
+    try:
+        raise StorageFull(errno.ENOSPC, "database or disk is full")
+    except StorageFull:
+        sys.excepthook(*sys.exc_info())
+    assert full == [True] and crashes == []
+    assert not list((data_dir / "logs").glob("crash-*"))

@@ -4,6 +4,7 @@ neither carries personal data (names, ID numbers, phones are never logged)."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import logging.handlers
 import platform
@@ -52,12 +53,19 @@ def write_crash_report(data_dir: Path, exc_type, exc, tb) -> Path:
     return path
 
 
-def install_excepthook(data_dir: Path, notify: Callable[[Path], None]) -> None:
-    """Unhandled exceptions: log, write a crash report, then tell the user where it is."""
+def install_excepthook(data_dir: Path, notify: Callable[[Path], None],
+                       disk_full: Callable[[], None] | None = None) -> None:
+    """Unhandled exceptions: log, write a crash report, then tell the user where it is. A full disk is no
+    crash (and leaves no room for a report): `disk_full` tells the user; the work in hand was not saved and
+    is still on screen, since the save stopped where the write failed."""
 
     def hook(exc_type, exc, tb):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
+            return
+        if disk_full is not None and isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            log.error("disk full: %s", exc_type.__name__)
+            disk_full()
             return
         log.error("unhandled %s", exc_type.__name__, exc_info=(exc_type, None, tb))
         report = write_crash_report(data_dir, exc_type, exc, tb)

@@ -47,6 +47,13 @@ def _show_crash(report: Path) -> None:
                            "supports the program.").format(path=report))
 
 
+def _show_disk_full(data_dir: Path) -> None:
+    QMessageBox.warning(None, _("The disk is full"),
+                        _("The disk holding the data ({folder}) is full, so this was not saved; what you entered is "
+                          "still on screen. Free some space on that disk (empty the recycle bin, delete files you no "
+                          "longer need), then save again.").format(folder=data_dir))
+
+
 def build_main_window(data_dir: Path, settings: QSettings) -> tuple[MainWindow, Services]:
     services = Services.open(data_dir)
     return MainWindow(services, settings), services
@@ -103,7 +110,7 @@ def _to_front(window: MainWindow) -> None:
 def run_gui(data_dir: Path) -> int:
     settings = settings_for(data_dir)
     app = prepare_application(settings)
-    diagnostics.install_excepthook(data_dir, _show_crash)
+    diagnostics.install_excepthook(data_dir, _show_crash, lambda: _show_disk_full(data_dir))
     location = data_folder.locate(data_dir)
     if location.refused:
         QMessageBox.critical(None, _("The data folder cannot be used"), location.message)

@@ -256,8 +256,8 @@ class PrintCentre(QWidget):
             self.message.setText("\n".join(self.form.show_errors(exc.errors) if self.form else []))
         elif isinstance(exc, Cancelled):
             self.status.setText(_("Cancelled; nothing was printed or saved."))
-        elif isinstance(exc, OSError):
-            QMessageBox.warning(self, _("Print centre"), _(
+        elif isinstance(exc, OSError):  # WriteFailed says why (a full stick, a folder gone); others are a lock
+            QMessageBox.warning(self, _("Print centre"), getattr(exc, "message", "") or _(
                 "The file could not be written. If it is open in another program (a PDF viewer, Excel or WPS), "
                 "close it there; or choose another folder, then try again."))
         else:
