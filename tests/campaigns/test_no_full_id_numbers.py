@@ -136,7 +136,7 @@ def test_excel_lists_show_no_full_id_numbers_unless_chosen(branch, tmp_path):
         text = _workbook_text(path)
         if found := numbers.ids_in(text) | numbers.mobiles_in(text):
             leaks[key] = sorted(found)
-    assert leaks == {} and len(lists) >= 8
+    assert leaks == {} and len(lists) >= 6  # a branch's lists (the committee's are about branches below)
     printing.save_excel("team_sheet", {"full_numbers": True}, tmp_path / "full.xlsx")
     assert numbers.ids_in(_workbook_text(tmp_path / "full.xlsx"))
     print(f"\n[campaign] Excel lists scanned: {len(lists)}, 0 full ID numbers or mobiles")

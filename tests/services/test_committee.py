@@ -225,3 +225,18 @@ def test_with_nothing_to_list_the_papers_say_why(database):
                                    "first."),)
     assert printing.render("committee_candidates", {"year": 2020}).warnings == \
         (_("Nobody served in this year; choose another one."),)
+
+
+def test_only_a_committee_lists_the_committee_documents(database):
+    from volunteer_desk.domain.enums import OrgLevel
+    from volunteer_desk.domain.setup import SetupInfo
+    from volunteer_desk.services.printing import PrintService
+    from volunteer_desk.services.setup import SetupService
+
+    printing = PrintService(database)
+    SetupService(database).save(SetupInfo(role=OrgLevel.BRANCH, name="第一支部", code="B-1", operator="张"))
+    keys = {kind.key for kind in printing.documents()}
+    assert "roster" in keys and not keys & {"committee_overview", "committee_ranking", "committee_candidates"}
+    SetupService(database).save(SetupInfo(role=OrgLevel.COMMITTEE, name="党工委", code="C-1", operator="张"))
+    assert {"committee_overview", "committee_ranking", "committee_candidates"} <= \
+        {kind.key for kind in printing.documents()}

@@ -16,11 +16,12 @@ from typing import Any
 
 from volunteer_desk.documents.pdf import Rendered
 from volunteer_desk.domain.calendar import Quarter
+from volunteer_desk.domain.enums import OrgLevel
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.file_writes import write_safely
-from volunteer_desk.storage import audit
+from volunteer_desk.storage import audit, organisations
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
 
@@ -62,6 +63,7 @@ class DocumentKind:
     options: tuple[Option, ...] = field(default_factory=tuple)
     description: str = ""  # msgid: one line for the print centre
     excel: Callable[[Database, Mapping[str, Any], Progress | None], bytes] | None = None  # the .xlsx, if it has one
+    committees_only: bool = False  # about the branches below: listed where this installation is a committee
 
 
 FULL_NUMBERS = Option("full_numbers", N_("Print full ID and phone numbers (written to the audit log)"), OptionKind.FLAG,
@@ -117,7 +119,11 @@ class PrintService:
         self._db = database
 
     def documents(self) -> tuple[DocumentKind, ...]:
-        return _catalogue()
+        """The documents this installation offers: a branch has no branches below it to report on."""
+        with self._db.sessions() as session:
+            home = organisations.home(session)
+        committee = home is not None and home.level == OrgLevel.COMMITTEE.value
+        return tuple(kind for kind in _catalogue() if committee or not kind.committees_only)
 
     def document(self, key: str) -> DocumentKind:
         for kind in _catalogue():

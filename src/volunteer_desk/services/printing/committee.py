@@ -189,6 +189,7 @@ LIMIT = Option("limit", N_("Places listed (0 for all)"), OptionKind.INTEGER, def
 KINDS = (
     DocumentKind(
         key="committee_overview",
+        committees_only=True,
         title=N_("Branches' quarterly bundles and work (committee)"),
         build=_pdf(_overview),
         excel=_excel(_overview, N_("Branches")),
@@ -199,6 +200,7 @@ KINDS = (
     ),
     DocumentKind(
         key="committee_ranking",
+        committees_only=True,
         title=N_("Volunteers ranked across branches (committee)"),
         build=_pdf(_ranking),
         excel=_excel(_ranking, N_("Ranking")),
@@ -210,6 +212,7 @@ KINDS = (
     ),
     DocumentKind(
         key="committee_candidates",
+        committees_only=True,
         title=N_("Commendation candidates across branches (committee)"),
         build=_pdf(_candidates),
         excel=_excel(_candidates, N_("Candidates")),
