@@ -74,3 +74,13 @@ def run_task(parent: QWidget, label: str, work: Callable[[Callable[[int, int], b
     dialog._job = job  # keep the job (and its signals) alive as long as the dialog
     QThreadPool.globalInstance().start(job)
     return dialog
+
+
+def run_quietly(work: Callable[[], Any], on_failed: Callable[[Exception], None]) -> QRunnable:
+    """Work nobody waits for (the backup at start): no dialog, but a failure still reaches `on_failed` on the
+    UI thread. Keep the returned job referenced until then."""
+    job = _Job(lambda _progress: work())
+    job.setAutoDelete(False)
+    job.signals.failed.connect(on_failed, Qt.ConnectionType.QueuedConnection)
+    QThreadPool.globalInstance().start(job)
+    return job
