@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from tests.documents import pdf_tools
 from volunteer_desk import strokes
-from volunteer_desk.services import demo, printing
+from volunteer_desk.services import demo
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.printing import Cancelled, PrintService
 from volunteer_desk.services.printing import roster as roster_print

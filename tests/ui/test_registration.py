@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from stdnum.cn import ric
 
 from tests.ui.conftest import type_chinese
-from volunteer_desk.storage import volunteers as store
 from volunteer_desk.storage.schema import VolunteerRow
 from sqlalchemy import func, select
 

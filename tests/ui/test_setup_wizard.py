@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWizard
+from PySide6.QtWidgets import QDialog
 
 from tests.ui.conftest import type_chinese
 from volunteer_desk.domain.enums import OrgLevel
