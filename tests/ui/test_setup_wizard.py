@@ -78,3 +78,4 @@ def test_settings_dialog_changes_the_organisation(qtbot, window):
     assert service.current().role is OrgLevel.COMMITTEE
     assert service.current().name == "西湖街道党工委"
     assert "西湖街道党工委" in window.windowTitle()
+    assert window.committee_page is not None and window.pages.indexOf(window.committee_page) >= 0

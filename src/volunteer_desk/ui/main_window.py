@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         dialog = OrganisationSettingsDialog(self.services.setup, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._update_title)
+        dialog.accepted.connect(self.data_changed)  # a branch that becomes a committee gets its branches page
         dialog.open()
         return dialog
 
