@@ -27,7 +27,7 @@ from volunteer_desk.exchange import BundleRejected, keys, payload, records, seal
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.bundle_keys import KeyService
 from volunteer_desk.services.database import Database
-from volunteer_desk.services.file_writes import WriteFailed, read_back, write_safely
+from volunteer_desk.services.file_writes import WriteFailed, free_name, read_back, write_safely
 from volunteer_desk.storage import audit, bulk, organisations, settings, tally
 from volunteer_desk.storage import exchange as store
 from volunteer_desk.storage.migrate import head_revision
@@ -153,7 +153,7 @@ class BundleService:
         data = sealed.seal(inner, sender=sender, signing_private=signing, period=period, sequence=sequence,
                            created_at=now, recipient=recipient.public if recipient else None, password=password)
         _tell(progress, 2, 4)
-        path = _free_name(Path(folder) / self.file_name(now.astimezone().date()))
+        path = free_name(Path(folder) / self.file_name(now.astimezone().date()))
         write_safely(path, data)
         _tell(progress, 3, 4)
         try:
@@ -400,15 +400,6 @@ def _read_file(path: Path) -> bytes:
         raise BundleRejected(_("The file {path} cannot be read ({reason}). If it is on a USB stick, check that "
                                "the stick is still in, then try again.").format(
                                    path=path, reason=error.strerror or error)) from error
-
-
-def _free_name(path: Path) -> Path:
-    """The path, or with _2, _3 … when a bundle of the same day is already there (never overwritten)."""
-    candidate, number = path, 1
-    while candidate.exists():
-        number += 1
-        candidate = path.with_name(f"{path.stem}_{number}{path.suffix}")
-    return candidate
 
 
 def _tell(progress: Progress | None, done: int, total: int) -> None:

@@ -46,6 +46,16 @@ def write_safely(path: Path, data: bytes) -> None:
                 pass  # the stick is gone with it
 
 
+def free_name(path: Path) -> Path:
+    """The path, or with _2, _3 … before the suffix when a file of that name is already there: a file the
+    program writes next to an earlier one (two bundles or backups the same day) never overwrites it."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}_{number}{path.suffix}")
+    return candidate
+
+
 def read_back(path: Path) -> bytes:
     """The file's bytes as the device holds them: the page cache is dropped first where the system allows,
     so a verification reads the stick, not memory."""

@@ -32,7 +32,7 @@ from volunteer_desk.i18n import _
 from volunteer_desk.services.backups import BackupFailed, BackupInfo, BackupService, RestoreResult
 from volunteer_desk.services.bundle_keys import KeyService
 from volunteer_desk.services.database import Database
-from volunteer_desk.services.file_writes import WriteFailed, describe, read_back, write_safely
+from volunteer_desk.services.file_writes import WriteFailed, describe, free_name, read_back, write_safely
 from volunteer_desk.storage import organisations
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def write(database: Database, backups: BackupService, folder: Path, password: st
         data = sealed.seal(content, sender=sender, signing_private=signing, period=str(Quarter.of(
             plain.created_at.date())), sequence=1, created_at=plain.created_at, password=password)
         _tell(progress, 2, 4)
-        path = _free_name(Path(folder) / file_name(home.name, plain.created_at))
+        path = free_name(Path(folder) / file_name(home.name, plain.created_at))
         try:
             write_safely(path, data)
             _tell(progress, 3, 4)
@@ -197,15 +197,6 @@ def _scratch(backups: BackupService) -> Iterator[Path]:
         raise BackupFailed(describe(error, folder / "usb-backup")) from error
     with temporary as name:
         yield Path(name)
-
-
-def _free_name(path: Path) -> Path:
-    """Two backups in the same minute get _2, _3 … rather than overwrite each other."""
-    candidate, number = path, 1
-    while candidate.exists():
-        number += 1
-        candidate = path.with_name(f"{path.stem}_{number}{path.suffix}")
-    return candidate
 
 
 def _local(moment: dt.datetime) -> dt.datetime:
