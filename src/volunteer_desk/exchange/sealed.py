@@ -41,6 +41,7 @@ MAX_HEADER = 16 * 1024
 MAX_BUNDLE = 512 * 1024 * 1024
 # OWASP's scrypt parameters (N=2^17, r=8, p=1): 128 MB of memory and about half a second per guess.
 SCRYPT = {"n": 2**17, "r": 8, "p": 1}
+MIN_PASSWORD = 8  # characters: with scrypt's cost per guess, enough against guessing a stick found
 _HKDF_INFO = b"VolunteerDesk bundle 1 payload key"
 _SIGNED = b"VolunteerDesk bundle 1 signature\x00"
 _PERIOD_LENGTH = 6  # "2026Q4"

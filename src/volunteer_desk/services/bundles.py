@@ -133,7 +133,7 @@ class BundleService:
                                    "or choose a password and tell it to the committee by phone."))
         if recipient is not None:
             password = None  # the committee's key is the way in; a password is for when there is none
-        elif len(password) < 8:
+        elif len(password) < sealed.MIN_PASSWORD:
             raise BundleRejected(_("Choose a password of at least 8 characters."))
         signing = self.keys.signing_private()
         _tell(progress, 0, 4)

@@ -38,7 +38,6 @@ from volunteer_desk.storage import organisations
 log = logging.getLogger(__name__)
 
 SUFFIX = ".vdbak"
-MIN_PASSWORD = 8
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Room for the sealed file's header, chunk lengths, tags and signature within the largest file it may be.
 LARGEST_DATABASE = sealed.MAX_BUNDLE - 2**20
@@ -75,7 +74,7 @@ def write(database: Database, backups: BackupService, folder: Path, password: st
     """Back up the database, encrypt the backup with `password` into `folder` (the stick), read it back from
     there, decrypt it and check it. BackupFailed, with the reason in Chinese, for anything that went wrong;
     a file that did not check out is removed again."""
-    if len(password) < MIN_PASSWORD:
+    if len(password) < sealed.MIN_PASSWORD:
         raise BackupFailed(_("Choose a password of at least 8 characters."))
     if not Path(folder).is_dir():  # said at once, not after the backup was made and encrypted
         raise BackupFailed(_("The folder {folder} is not there: the USB stick may have been removed. Put it back "

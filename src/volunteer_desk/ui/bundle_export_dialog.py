@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -22,12 +21,10 @@ from volunteer_desk.exchange import BundleRejected
 from volunteer_desk.i18n import _
 from volunteer_desk.services.bundles import BundleService, ExportResult
 from volunteer_desk.services.file_writes import WriteFailed
-from volunteer_desk.ui.drives import DriveButtons
+from volunteer_desk.ui.drives import NewPassword, StickTarget
 from volunteer_desk.ui.field_errors import error_label
 from volunteer_desk.ui.fingerprints import FingerprintLabel
 from volunteer_desk.ui.tasks import run_task
-
-MIN_PASSWORD = 8
 
 
 class BundleExportDialog(QDialog):
@@ -38,13 +35,11 @@ class BundleExportDialog(QDialog):
         self._task = None
         self.exported: ExportResult | None = None
         self.parent_key = bundles.keys.parent_key()
-        self.password: QLineEdit | None = None  # with the repeated one, only where a password is used
-        self.repeated: QLineEdit | None = None
-        self.folder = QLineEdit(self)
-        self.folder.setReadOnly(True)
-        self.folder.setPlaceholderText(_("Click the USB stick above, or choose a folder"))
-        self.drives = DriveButtons(_("Where to write the bundle"), self)
-        self.drives.chosen.connect(self.set_folder)
+        self.new_password: NewPassword | None = None  # only where no receiving key is set up
+        self.target = StickTarget(_("Where to write the bundle"), _("The file will be called {name}").format(
+            name=bundles.file_name(dt.date.today())), self)
+        self.target.chosen.connect(lambda _folder: self.error.hide())
+        self.folder = self.target.folder
         self.error = error_label(self)
         self.success = QLabel(self)
         self.success.setWordWrap(True)
@@ -60,13 +55,11 @@ class BundleExportDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self._recipient_box())
-        layout.addWidget(self._target_box())
+        layout.addWidget(self.target)
         layout.addWidget(self.error)
         layout.addWidget(self.success)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        if len(self.drives.volumes) == 1:  # the one stick plugged in is where it goes
-            self.set_folder(self.drives.volumes[0].path)
         self.resize(760, 0)
         self._fit_height()
 
@@ -85,39 +78,26 @@ class BundleExportDialog(QDialog):
                         "a password. Tell the committee the password by phone, never on the stick. (To use the "
                         "committee's key instead: Data exchange → Receiving keys and fingerprints.)"), box)
         text.setWordWrap(True)
-        self.password, self.repeated = QLineEdit(box), QLineEdit(box)
-        for edit in (self.password, self.repeated):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(_("Password (at least 8 characters)"), self.password)
-        form.addRow(_("The password again"), self.repeated)
+        self.new_password = NewPassword(box)
         layout.addWidget(text)
-        layout.addLayout(form)
+        layout.addWidget(self.new_password)
         return box
 
-    def _target_box(self) -> QGroupBox:
-        box = QGroupBox(_("Where to write it"), self)
-        name = QLabel(_("The file will be called {name}").format(name=self._bundles.file_name(dt.date.today())), box)
-        name.setWordWrap(True)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.drives)
-        layout.addWidget(self.folder)
-        layout.addWidget(name)
-        return box
+    @property
+    def password(self) -> QLineEdit | None:
+        return self.new_password.password if self.new_password else None
+
+    @property
+    def repeated(self) -> QLineEdit | None:
+        return self.new_password.repeated if self.new_password else None
 
     def set_folder(self, folder: Path) -> None:
-        self.folder.setText(str(folder))
-        self.error.hide()
+        self.target.set_folder(folder)
 
     def _problem(self) -> str:
         if not self.folder.text():
             return _("Choose where to write the bundle: click the USB stick, or “Choose folder…”.")
-        if self.parent_key is None:
-            if len(self.password.text()) < MIN_PASSWORD:
-                return _("Choose a password of at least 8 characters.")
-            if self.password.text() != self.repeated.text():
-                return _("The two passwords differ: type the same password twice.")
-        return ""
+        return self.new_password.problem() if self.new_password else ""
 
     def export(self) -> None:
         problem = self._problem()
@@ -125,7 +105,7 @@ class BundleExportDialog(QDialog):
             self._show_error(problem)
             return
         folder = Path(self.folder.text())
-        password = None if self.parent_key is not None else self.password.text()
+        password = self.new_password.text() if self.new_password else None
         self.error.hide()
         self.success.hide()
         self.export_button.setEnabled(False)

@@ -1,5 +1,6 @@
-"""USB sticks offered first where a bundle is written or read: one click on the stick instead of a trip
-through the folder dialog, which older users find hard. "Choose folder…" stays for everything else."""
+"""USB sticks offered first where a bundle or a backup is written or read: one click on the stick instead of
+a trip through the folder dialog, which older users find hard. "Choose folder…" stays for everything else.
+Also what both stick dialogs ask: where to write, and a password typed twice."""
 
 from __future__ import annotations
 
@@ -8,8 +9,19 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from volunteer_desk.exchange.sealed import MIN_PASSWORD
 from volunteer_desk.i18n import _
 
 # Where desktop Linux (Kylin, UOS, Debian) mounts what is plugged in.
@@ -86,3 +98,55 @@ class DriveButtons(QWidget):
         folder = QFileDialog.getExistingDirectory(self, self._folder_title)
         if folder:
             self.chosen.emit(Path(folder))
+
+
+class StickTarget(QGroupBox):
+    """"Where to write it": the sticks, the folder chosen (shown, not typed) and the name the file will get.
+    The one stick plugged in is chosen already."""
+
+    chosen = Signal(object)  # Path
+
+    def __init__(self, folder_title: str, file_text: str, parent=None):
+        super().__init__(_("Where to write it"), parent)
+        self.drives = DriveButtons(folder_title, self)
+        self.drives.chosen.connect(self.set_folder)
+        self.folder = QLineEdit(self)
+        self.folder.setReadOnly(True)
+        self.folder.setPlaceholderText(_("Click the USB stick above, or choose a folder"))
+        name = QLabel(file_text, self)
+        name.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.drives)
+        layout.addWidget(self.folder)
+        layout.addWidget(name)
+        if len(self.drives.volumes) == 1:
+            self.set_folder(self.drives.volumes[0].path)
+
+    def set_folder(self, folder: Path) -> None:
+        self.folder.setText(str(folder))
+        self.chosen.emit(Path(folder))
+
+
+class NewPassword(QWidget):
+    """A password chosen for what goes on a stick, typed twice."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.password, self.repeated = QLineEdit(self), QLineEdit(self)
+        for edit in (self.password, self.repeated):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(_("Password (at least 8 characters)"), self.password)
+        form.addRow(_("The password again"), self.repeated)
+
+    def text(self) -> str:
+        return self.password.text()
+
+    def problem(self) -> str:
+        """What is wrong with the password typed, or ""."""
+        if len(self.password.text()) < MIN_PASSWORD:
+            return _("Choose a password of at least 8 characters.")
+        if self.password.text() != self.repeated.text():
+            return _("The two passwords differ: type the same password twice.")
+        return ""

@@ -8,11 +8,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
 )
@@ -21,7 +19,7 @@ from volunteer_desk.i18n import _
 from volunteer_desk.services import usb_backup
 from volunteer_desk.services.backups import BackupFailed, BackupService
 from volunteer_desk.services.database import Database
-from volunteer_desk.ui.drives import DriveButtons
+from volunteer_desk.ui.drives import NewPassword, StickTarget
 from volunteer_desk.ui.field_errors import error_label
 from volunteer_desk.ui.tasks import run_task
 
@@ -34,15 +32,12 @@ class UsbBackupDialog(QDialog):
         self._database = database
         self._task = None
         self.written: usb_backup.UsbBackup | None = None
-        self.password = QLineEdit(self)
-        self.repeated = QLineEdit(self)
-        for edit in (self.password, self.repeated):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.folder = QLineEdit(self)
-        self.folder.setReadOnly(True)
-        self.folder.setPlaceholderText(_("Click the USB stick above, or choose a folder"))
-        self.drives = DriveButtons(_("Where to write the backup"), self)
-        self.drives.chosen.connect(self.set_folder)
+        self.new_password = NewPassword(self)
+        self.password, self.repeated = self.new_password.password, self.new_password.repeated
+        self.target = StickTarget(_("Where to write the backup"), _(
+            "The whole database is written, encrypted, as {name}").format(name=usb_backup.planned_name(database)), self)
+        self.target.chosen.connect(lambda _folder: self.error.hide())
+        self.folder = self.target.folder
         self.error = error_label(self)
         self.outcome = QLabel(self)
         self.outcome.setWordWrap(True)
@@ -57,26 +52,13 @@ class UsbBackupDialog(QDialog):
         buttons.addWidget(self.write_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._target_box())
+        layout.addWidget(self.target)
         layout.addWidget(self._password_box())
         layout.addWidget(self.error)
         layout.addWidget(self.outcome)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        if len(self.drives.volumes) == 1:  # the one stick plugged in is where it goes
-            self.set_folder(self.drives.volumes[0].path)
         self.resize(760, self.sizeHint().height())
-
-    def _target_box(self) -> QGroupBox:
-        box = QGroupBox(_("Where to write it"), self)
-        name = QLabel(_("The whole database is written, encrypted, as {name}").format(
-            name=usb_backup.planned_name(self._database)), box)
-        name.setWordWrap(True)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.drives)
-        layout.addWidget(self.folder)
-        layout.addWidget(name)
-        return box
 
     def _password_box(self) -> QGroupBox:
         box = QGroupBox(_("Password"), self)
@@ -84,26 +66,18 @@ class UsbBackupDialog(QDialog):
                         "password is needed to restore it: write it down and keep it apart from the stick. "
                         "Without it the backup cannot be opened by anyone."), box)
         text.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(_("Password (at least 8 characters)"), self.password)
-        form.addRow(_("The password again"), self.repeated)
         layout = QVBoxLayout(box)
         layout.addWidget(text)
-        layout.addLayout(form)
+        layout.addWidget(self.new_password)
         return box
 
     def set_folder(self, folder: Path) -> None:
-        self.folder.setText(str(folder))
-        self.error.hide()
+        self.target.set_folder(folder)
 
     def _problem(self) -> str:
         if not self.folder.text():
             return _("Choose where to write the backup: click the USB stick, or “Choose folder…”.")
-        if len(self.password.text()) < usb_backup.MIN_PASSWORD:
-            return _("Choose a password of at least 8 characters.")
-        if self.password.text() != self.repeated.text():
-            return _("The two passwords differ: type the same password twice.")
-        return ""
+        return self.new_password.problem()
 
     def write(self) -> None:
         problem = self._problem()
