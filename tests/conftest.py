@@ -36,3 +36,20 @@ def database(data_dir) -> Database:
     db = open_database(data_dir)
     yield db
     db.close()
+
+
+@pytest.fixture
+def installations(tmp_path, migrated_database_file):
+    """make(name, code, committee=…, volunteers=…, …) → a set-up installation of its own (tests/bundle_world.py),
+    closed after the test."""
+    from tests.bundle_world import installation
+
+    made = []
+
+    def make(name, code, **kwargs):
+        made.append(installation(migrated_database_file, tmp_path / code, name=name, code=code, **kwargs))
+        return made[-1]
+
+    yield make
+    for each in made:
+        each.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bundle_world import PASSWORD, hand_key, installation
+from tests.bundle_world import PASSWORD, hand_key
 from volunteer_desk import paths
 from volunteer_desk.exchange import BundleRejected, records
 from volunteer_desk.exchange.sealed import PasswordNeeded
@@ -17,16 +17,8 @@ from volunteer_desk.services.volunteers import VolunteerService
 
 
 @pytest.fixture
-def world(tmp_path, migrated_database_file):
-    made = []
-
-    def make(name, code, **kwargs):
-        made.append(installation(migrated_database_file, tmp_path / code, name=name, code=code, **kwargs))
-        return made[-1]
-
-    yield make
-    for each in made:
-        each.close()
+def world(installations):
+    return installations
 
 
 @pytest.fixture

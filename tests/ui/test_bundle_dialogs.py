@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
-from tests.bundle_world import PASSWORD, hand_key, installation
+from tests.bundle_world import PASSWORD, hand_key
 from volunteer_desk.exchange import BundleRejected
 from volunteer_desk.i18n import _
 from volunteer_desk.ui import drives
@@ -25,16 +25,8 @@ WAIT = 20_000
 
 
 @pytest.fixture
-def world(tmp_path, migrated_database_file):
-    made = []
-
-    def make(name, code, **kwargs):
-        made.append(installation(migrated_database_file, tmp_path / code, name=name, code=code, **kwargs))
-        return made[-1]
-
-    yield make
-    for each in made:
-        each.close()
+def world(installations):
+    return installations
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
@@ -24,6 +23,8 @@ from pathlib import Path
 
 from volunteer_desk import paths
 from volunteer_desk.i18n import _
+from volunteer_desk.services import sqlite_files
+from volunteer_desk.services.file_writes import free_name, write_safely
 
 log = logging.getLogger(__name__)
 
@@ -88,27 +89,27 @@ class BackupService:
         signature = _signature(self.database_file)  # taken first: a write during the copy makes it stale, not wrong
         with _writing_into(folder):
             folder.mkdir(parents=True, exist_ok=True)
-            target = _free_name(folder, f"{PREFIX}{created:%Y%m%d-%H%M%S}-{kind}")
+            target = free_name(folder / f"{PREFIX}{created:%Y%m%d-%H%M%S}-{kind}.sqlite3")
             with _temporary_file(folder) as temporary:
                 try:
-                    _copy(self.database_file, temporary, journal_mode="DELETE")
+                    sqlite_files.copy(self.database_file, temporary, journal_mode="DELETE")
                 except sqlite3.DatabaseError as exc:
                     if isinstance(exc, sqlite3.OperationalError):
                         raise  # the target cannot be written: said by _writing_into
                     raise BackupFailed(_("The database could not be read for the backup ({problem}). Run “check” "
                                          "to see whether it is damaged.").format(problem=exc)) from exc
-                problem = _integrity_problem(temporary)
+                problem = sqlite_files.integrity_problem(temporary)
                 if problem:
                     raise BackupFailed(_("The copy of the database failed its integrity check ({problem}), so it "
                                          "was not kept. Run “check” to see whether the database itself is "
                                          "damaged.").format(problem=problem))
-                revision, volunteers, activities = _summary(temporary)
-                info = BackupInfo(path=target, kind=kind, created_at=created, sha256=_sha256(temporary),
+                revision, volunteers, activities = sqlite_files.summary(temporary)
+                info = BackupInfo(path=target, kind=kind, created_at=created, sha256=sqlite_files.sha256(temporary),
                                   schema_revision=revision, volunteers=volunteers, activities=activities,
                                   program_version=_version(), source=signature)
                 os.replace(temporary, target)
             try:
-                _write_atomically(_manifest_path(target), json.dumps(_manifest(info), ensure_ascii=False, indent=1))
+                write_safely(_manifest_path(target), json.dumps(_manifest(info), ensure_ascii=False, indent=1).encode())
             except BaseException:
                 target.unlink(missing_ok=True)
                 raise
@@ -134,7 +135,7 @@ class BackupService:
                                        "cannot be checked.").format(name=backup.name, manifest=manifest.name))
         info = self._checked(info)
         if info.ok:
-            problem = _integrity_problem(info.path)
+            problem = sqlite_files.integrity_problem(info.path)
             if problem:
                 return _failed(info, _("The backup fails its integrity check: {problem}.").format(problem=problem))
         return info
@@ -215,7 +216,7 @@ class BackupService:
         if not path.is_file():
             return CheckResult(True, _("There is no database yet; a new one will be made."))
         try:
-            with contextlib.closing(_connect_read_only(path)) as connection:
+            with contextlib.closing(sqlite_files.connect_read_only(path)) as connection:
                 rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
         except sqlite3.DatabaseError as exc:
             if getattr(exc, "sqlite_errorcode", 0) & 0xFF in _NOT_READ_NOW:
@@ -224,7 +225,7 @@ class BackupService:
             rows = [str(exc)]
         if rows == ["ok"]:
             return CheckResult(True, _("The database passed its integrity check."))
-        problem = _first_line(rows)
+        problem = sqlite_files.first_line(rows)
         log.error("quick_check of %s failed: %s", path.name, problem)
         return CheckResult(False, _("The database {path} is damaged (the integrity check found: {problem}). "
                                     "Nothing has been written to it. Restore the newest good backup: "
@@ -243,12 +244,12 @@ class BackupService:
         previous = self._keep_current()
         live = self.database_file
         with _writing_into(live.parent), _temporary_file(live.parent) as temporary:
-            _copy(info.path, temporary)
+            sqlite_files.copy(info.path, temporary)
             for suffix in ("-wal", "-shm", "-journal"):
                 Path(f"{live}{suffix}").unlink(missing_ok=True)
             os.replace(temporary, live)
-        problem = _integrity_problem(live)
-        if not problem and _summary(live) != (info.schema_revision, info.volunteers, info.activities):
+        problem = sqlite_files.integrity_problem(live)
+        if not problem and sqlite_files.summary(live) != (info.schema_revision, info.volunteers, info.activities):
             problem = _("different numbers of volunteers or activities")
         if problem:
             raise BackupFailed(_("The restored database does not match the backup ({problem}). The previous "
@@ -264,7 +265,7 @@ class BackupService:
         if self.check().ok:
             return self.make("before_restore").path
         self.folder.mkdir(parents=True, exist_ok=True)
-        kept = _free_name(self.folder, f"damaged-{self._now():%Y%m%d-%H%M%S}")
+        kept = free_name(self.folder / f"damaged-{self._now():%Y%m%d-%H%M%S}.sqlite3")
         # Copied byte for byte (it is closed and cannot be read through SQLite), and left in place until the
         # restored file replaces it: a failed restore must not leave the program with no database at all.
         with _writing_into(self.folder):
@@ -286,7 +287,7 @@ class BackupService:
     def _checked(self, info: BackupInfo) -> BackupInfo:
         if not info.path.is_file():
             return _failed(info, _("The backup file {name} is missing.").format(name=info.path.name))
-        if _sha256(info.path) != info.sha256:
+        if sqlite_files.sha256(info.path) != info.sha256:
             return _failed(info, _("The backup file {name} has been changed since it was made (its fingerprint "
                                    "does not match), so it cannot be trusted.").format(name=info.path.name))
         return info
@@ -350,65 +351,6 @@ def _signature(path: Path) -> dict:
     return result
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-
-
-def _copy(source: Path, target: Path, journal_mode: str | None = None) -> None:
-    with contextlib.closing(_connect_read_only(source)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
-        src.backup(dst)
-        if journal_mode:  # a backup in rollback mode is one self-contained file, readable read-only
-            dst.execute(f"PRAGMA journal_mode = {journal_mode}")
-
-
-def _integrity_problem(path: Path) -> str:
-    try:
-        with contextlib.closing(_connect_read_only(path)) as connection:
-            rows = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    return "" if rows == ["ok"] else _first_line(rows)
-
-
-def _first_line(rows: list[str]) -> str:
-    """SQLite reports every damaged page; the first says enough (the rest only frightens). Its heading
-    "*** in database main ***" says nothing, so the line after it is taken."""
-    lines = [line for row in rows for line in row.splitlines() if line and not line.startswith("*** in database")]
-    return lines[0] if lines else "?"
-
-
-def _summary(path: Path) -> tuple[str | None, int, int]:
-    """Schema revision and live volunteers and activities, read with plain SQL (an old schema too)."""
-    with contextlib.closing(_connect_read_only(path)) as connection:
-        def scalar(sql: str):
-            try:
-                row = connection.execute(sql).fetchone()
-            except sqlite3.OperationalError:  # a table this schema revision does not have
-                return None
-            return row[0] if row else None
-
-        return (scalar("SELECT version_num FROM alembic_version"),
-                scalar("SELECT count(*) FROM volunteer WHERE NOT deleted") or 0,
-                scalar("SELECT count(*) FROM activity WHERE NOT deleted") or 0)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as file:
-        for block in iter(lambda: file.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _free_name(folder: Path, stem: str) -> Path:
-    """Two backups in the same second get -2, -3 … rather than overwrite each other."""
-    candidate, number = folder / f"{stem}.sqlite3", 1
-    while candidate.exists():
-        number += 1
-        candidate = folder / f"{stem}-{number}.sqlite3"
-    return candidate
-
-
 def _manifest_path(backup: Path) -> Path:
     return backup.with_suffix(".json")
 
@@ -440,15 +382,6 @@ def _temporary_file(folder: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
         for suffix in ("-journal", "-wal", "-shm"):
             Path(f"{temporary}{suffix}").unlink(missing_ok=True)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    with _temporary_file(path.parent) as temporary:
-        with temporary.open("w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
 
 
 @contextlib.contextmanager
