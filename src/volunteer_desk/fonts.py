@@ -23,6 +23,8 @@ def _character_map() -> frozenset[int]:
 def missing_characters(text: str) -> list[str]:
     """Characters of `text` the printing font cannot draw, in order, each once."""
     have = _character_map()
+    if have.issuperset(map(ord, text)):
+        return []  # nearly always: one pass in C instead of a Python loop per character
     missing: list[str] = []
     for char in text:
         if not char.isspace() and ord(char) not in have and char not in missing:

@@ -10,7 +10,7 @@ from tests.sheet_data import id_number, registration
 from volunteer_desk.domain.enums import Education, PoliticalStatus, Sex
 from volunteer_desk.domain.volunteer import Volunteer
 from volunteer_desk.formspec import load
-from volunteer_desk.formspec.values import from_domain, to_domain
+from volunteer_desk.formspec.values import Checker, from_domain, to_domain
 from volunteer_desk.i18n import _
 
 
@@ -229,3 +229,22 @@ def test_only_the_given_keys_change_the_base(form):
     assert errors == {}
     assert changed.mobile == "13900001111" and changed.specialty == ""
     assert changed.name == "张三" and changed.id_number == registration()["id_number"]
+
+
+def test_one_checker_for_many_rows_gives_what_a_fresh_check_gives(form):
+    """An import checks every row with one Checker, which remembers coerced values: the results must still be
+    each row's own, errors included, and a remembered list must not be shared between two volunteers."""
+    checker = Checker(form)
+    rows = [registration(), registration(name="李四", mobile="139 0000 1111"), registration(height_cm="abc"),
+            registration(service_intents=["尊老服务", "跳广场舞"]), registration(name=""), registration()]
+    for raw in rows + rows:
+        assert checker.to_domain(raw) == to_domain(form, raw)
+    first, second = checker.to_domain(registration())[0], checker.to_domain(registration())[0]
+    first.service_intents.append("助残服务?")
+    assert second.service_intents == ["尊老服务", "助残服务"]
+
+
+def test_a_checker_keeps_the_base_value_of_a_required_field_given_empty(form):
+    base = to_domain(form, registration())[0]
+    volunteer, errors = Checker(form).to_domain({"name": " "}, base=base)
+    assert errors == {"name": required(form, "name")} and volunteer.name == "张三"

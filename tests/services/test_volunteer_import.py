@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from tests.services.test_activities import audit_actions, named_operator
 from tests.sheet_data import id_number
@@ -181,3 +181,32 @@ def test_the_template_has_drop_downs_keeps_numbers_as_text_and_comes_back_in_fil
     [row] = preview.rows
     assert not row.problems and preview.notes == ()
     assert service.commit(preview, Duplicates.SKIP).created == 1
+
+
+def _indexes(database) -> list[tuple[str, str]]:
+    with database.sessions() as session:
+        return session.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                                    "tbl_name = 'volunteer' ORDER BY name")).all()
+
+
+def test_an_import_bigger_than_the_roster_leaves_every_index_as_it_was(service, database, tmp_path):
+    """More rows than the roster holds go in with the volunteer indexes dropped and built again afterwards."""
+    before = _indexes(database)
+    assert len(before) > 10
+    result = service.commit(service.preview(_file(tmp_path)), Duplicates.SKIP)
+    assert result.created == 3
+    assert _indexes(database) == before
+    with database.sessions() as session:  # the rebuilt unique index is in force
+        plan = session.execute(text("EXPLAIN QUERY PLAN SELECT id FROM volunteer WHERE id_number = :n AND "
+                                    "deleted = 0 AND id_number IS NOT NULL"), {"n": ZHANG}).all()
+    assert "uq_volunteer_live_id_number" in str(plan)
+
+
+def test_an_import_cancelled_while_writing_keeps_the_indexes_and_stores_nothing(service, database, tmp_path):
+    before = _indexes(database)
+    preview = service.preview(_file(tmp_path))
+    with pytest.raises(Cancelled):  # the first half of the steps makes rows ready; the second writes them
+        service.commit(preview, Duplicates.SKIP, progress=lambda done, total: done < total // 2)
+    assert _indexes(database) == before
+    with database.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(VolunteerRow)) == 0

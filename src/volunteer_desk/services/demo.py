@@ -107,12 +107,13 @@ def fill(database: Database, *, volunteers: int = 3000, seed: int = 1, activitie
                 party_members=round(volunteers / branches * 1.6), operator=DEMO_OPERATOR))
         org_ids = [home_id] + _extra_branches(session, home_id, branches - 1, round(volunteers / branches * 1.6))
         maker = _Maker(QuickRandom(seed))
-        for start in range(0, volunteers, _CHUNK):
-            size = min(_CHUNK, volunteers - start)
-            store.bulk_insert(session, [maker.volunteer(org_ids[(start + n) * len(org_ids) // max(volunteers, 1)])
-                                        for n in range(size)])
-            if progress is not None and progress(start + size, total) is False:
-                raise Cancelled
+        with store.loading(session, volunteers):
+            for start in range(0, volunteers, _CHUNK):
+                size = min(_CHUNK, volunteers - start)
+                store.bulk_insert(session, [maker.volunteer(org_ids[(start + n) * len(org_ids) // max(volunteers, 1)])
+                                            for n in range(size)])
+                if progress is not None and progress(start + size, total) is False:
+                    raise Cancelled
         if activities:
             def step(done: int) -> bool:
                 return progress is None or progress(volunteers + done, total) is not False

