@@ -15,7 +15,7 @@ _FULLWIDTH = str.maketrans({chr(0xFF01 + i): chr(0x21 + i) for i in range(94)} |
 
 
 def to_halfwidth(text: str) -> str:
-    return text.translate(_FULLWIDTH)
+    return text if text.isascii() else text.translate(_FULLWIDTH)  # every key of the table is non-ASCII
 
 
 def normalise_mobile(raw: str) -> str:

@@ -36,8 +36,10 @@ class IdNumber:
 
 def normalise(raw: str) -> str:
     """Full-width digits and spaces are what people paste; x and X mean the same."""
-    text = raw.strip().translate(_FULLWIDTH).replace(" ", "").upper()
-    return text
+    text = raw.strip()
+    if not text.isascii():  # every key of the table is non-ASCII
+        text = text.translate(_FULLWIDTH)
+    return text.replace(" ", "").upper()
 
 
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"ｘ": "X", "Ｘ": "X", "\u3000": " "})

@@ -84,11 +84,11 @@ def _birthday(born: dt.date, years: int) -> dt.date:
         return dt.date(born.year + years, 3, 1)
 
 
-def fill_from_id_number(v: Volunteer) -> None:
+def fill_from_id_number(v: Volunteer, *, today: dt.date | None = None) -> None:
     """Birth date and sex follow from a valid ID number: fill them when left empty, and make a
     matching 出生年月 (paper gives only year and month) the exact day."""
     try:
-        info = idnumber.parse(v.id_number)
+        info = idnumber.parse(v.id_number, today=today)
     except idnumber.IdNumberError:
         return
     typed = v.birth_date

@@ -118,6 +118,7 @@ class Checker:
                           for key, field in spec.fields.items() if field.required}
         self._bind_to_key = {field.bind: key for key, field in spec.fields.items()}
         self._seen: dict[str, dict[Any, tuple[Any, str | None]]] = {key: {} for key in spec.fields}
+        self._today = dt.date.today()
 
     def to_domain(self, raw: Mapping[str, Any], *, base: Volunteer | None = None) -> tuple[Volunteer, dict[str, str]]:
         """Coerce every field found in `raw`; fields not in `raw` keep `base`'s value. Errors are keyed by field
@@ -138,8 +139,8 @@ class Checker:
             if key not in raw and _is_empty(getattr(volunteer, bind)):
                 errors[key] = message
         if not errors.get("id_number"):
-            fill_from_id_number(volunteer)
-        for attribute, message in cross_check(volunteer).items():
+            fill_from_id_number(volunteer, today=self._today)
+        for attribute, message in cross_check(volunteer, today=self._today).items():
             errors.setdefault(self._bind_to_key.get(attribute, attribute), message)
         return volunteer, errors
 

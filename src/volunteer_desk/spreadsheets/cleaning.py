@@ -90,9 +90,13 @@ def _shown(value: object) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value).strip()
 
 
+def _narrow(text: str) -> str:
+    return text if text.isascii() else text.translate(_WIDE)  # every key of the table is non-ASCII
+
+
 def _text(value: object) -> str:
     if isinstance(value, str):
-        return " ".join(value.translate(_WIDE).split())
+        return " ".join(_narrow(value).split())
     if isinstance(value, dt.datetime) and value.time() == dt.time():
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -109,7 +113,7 @@ def _name(value: object) -> str:
 def _rounded(value: object) -> bool:
     if isinstance(value, float):
         return True  # an ID, phone or code stored as a fractional or too-long number has lost its digits
-    return isinstance(value, str) and _SCIENTIFIC.fullmatch(value.strip().translate(_WIDE)) is not None
+    return isinstance(value, str) and _SCIENTIFIC.fullmatch(_narrow(value.strip())) is not None
 
 
 def _id_number(value: object) -> str:
