@@ -68,9 +68,7 @@ class RosterService:
                 minutes = ledgers.total_minutes(session, [v["id"] for v in values.values()])
                 thresholds = rules.star_thresholds(session)
         formats = self._formats(full_numbers)
-        cells = {key: (v["id"], tuple(" ".join(t for t in (text(v[bind]) for bind, text in parts) if t)
-                                      for parts in formats))
-                 for key, v in values.items()}
+        cells = {key: (v["id"], tuple(_cell(v, parts) for parts in formats)) for key, v in values.items()}
         if not screen:
             return cells
         return {key: (vid, (*texts, stars.label(stars.star_level(minutes[vid], thresholds))))
@@ -103,3 +101,11 @@ class RosterService:
         else:
             show = str
         return lambda value: "" if value is None or value == "" or value == [] else show(value)
+
+
+def _cell(values: dict[str, Any], parts: tuple[tuple[str, Callable[[Any], str]], ...]) -> str:
+    """One column's text: most show one field; 工作单位及职务 joins two."""
+    if len(parts) == 1:
+        bind, show = parts[0]
+        return show(values[bind])
+    return " ".join(text for text in (show(values[bind]) for bind, show in parts) if text)

@@ -115,12 +115,16 @@ def ordered_keys(session: Session, query: RosterQuery) -> list[int]:
 def _first_column(session: Session, statement: Select) -> list[Any]:
     """Straight from the driver: 100,000 keys through SQLAlchemy's row objects cost ~70 ms, this ~15 ms.
     Only for statements whose first column needs no result processing (integers, text)."""
+    return [row[0] for row in _driver_rows(session, statement)]
+
+
+def _driver_rows(session: Session, statement: Select) -> Iterable[tuple[Any, ...]]:
+    """The statement's rows as the sqlite3 module gives them: values as stored, no result processing."""
     connection = session.connection()
-    compiled = statement.compile(dialect=connection.dialect)
+    compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
-    cursor = connection.connection.driver_connection.execute(
+    return connection.connection.driver_connection.execute(
         str(compiled), [params[name] for name in compiled.positiontup or ()])
-    return [row[0] for row in cursor]
 
 
 def ordered_ids(session: Session, query: RosterQuery, *, limit: int | None = None) -> list[str]:
@@ -139,10 +143,23 @@ def count(session: Session, query: RosterQuery) -> int:
 def fetch_values(session: Session, keys: Sequence[int], attributes: Iterable[str]) -> dict[int, dict[str, Any]]:
     """{row key: {"id": uuid, attribute: domain value, ...}} for the given row keys, in one query."""
     names = ["id", *dict.fromkeys(a for a in attributes if a != "id")]
-    columns = [ROW_KEY, *(column(a) for a in names)]
+    dialect = session.connection().dialect
+    # Straight from the driver, converting only what needs it (dates, JSON lists, enums): a 100,000-row roster
+    # through SQLAlchemy's result rows took about 2 s more.
+    converted = []
+    for index, attribute in enumerate(names):
+        stored = column(attribute).type._cached_result_processor(dialect, None)
+        enum = _ENUM_FIELDS.get(attribute)
+        if stored is not None or enum is not None:
+            converted.append((index, stored, enum))
     result: dict[int, dict[str, Any]] = {}
-    for row in session.execute(select(*columns).where(ROW_KEY.in_(keys))):
-        result[row[0]] = {a: _to_domain(a, v) for a, v in zip(names, row[1:], strict=True)}
+    for key, *values in _driver_rows(session, select(ROW_KEY, *(column(a) for a in names)).where(ROW_KEY.in_(keys))):
+        for index, stored, enum in converted:
+            value = values[index]
+            if stored is not None:
+                value = stored(value)
+            values[index] = enum(value) if enum is not None and value else value
+        result[key] = dict(zip(names, values))
     return result
 
 

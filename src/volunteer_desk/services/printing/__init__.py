@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from volunteer_desk import gc_pause
 from volunteer_desk.documents.pdf import Rendered
 from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.domain.enums import OrgLevel
@@ -154,7 +155,8 @@ class PrintService:
 
     def render(self, key: str, options: Mapping[str, Any], progress: Progress | None = None) -> Rendered:
         kind = self.document(key)
-        return kind.build(self._db, _completed(kind, options), progress)
+        with gc_pause.paused():
+            return kind.build(self._db, _completed(kind, options), progress)
 
     def save(self, key: str, options: Mapping[str, Any], path: Path, progress: Progress | None = None) -> Rendered:
         """Render and write the PDF whole or not at all: a PDF open in a viewer or a full USB stick never
@@ -169,7 +171,9 @@ class PrintService:
         if kind.excel is None:
             raise InvalidEntry({"document": _("{document} has no Excel form; save it as a PDF instead.").format(
                 document=_(kind.title))})
-        write_safely(Path(path), kind.excel(self._db, _completed(kind, options), progress))
+        with gc_pause.paused():
+            data = kind.excel(self._db, _completed(kind, options), progress)
+        write_safely(Path(path), data)
 
 
 def _completed(kind: DocumentKind, options: Mapping[str, Any]) -> dict[str, Any]:
