@@ -14,6 +14,7 @@ from contextlib import contextmanager
 
 @contextmanager
 def paused() -> Iterator[None]:
+    """A context manager, or a decorator of the function doing such work."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

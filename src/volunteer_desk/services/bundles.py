@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from volunteer_desk import gc_pause
 from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.domain.categories import seeded_categories
 from volunteer_desk.exchange import BundleRejected, keys, payload, records, sealed
@@ -122,6 +123,7 @@ class BundleService:
         name = _UNSAFE.sub("_", home.name if home else "VolunteerDesk").strip(" .") or "VolunteerDesk"
         return f"{name}_{Quarter.of(day)}_{day:%Y%m%d}{sealed.SUFFIX}"
 
+    @gc_pause.paused()
     def export(self, folder: Path, *, password: str | None = None, progress: Progress | None = None) -> ExportResult:
         """Write this installation's bundle into `folder`, then read it back from there and check it.
         Encrypted to the committee's receiving key, or with `password` where none has been imported."""
@@ -187,6 +189,7 @@ class BundleService:
                 found.append(path)
         return found
 
+    @gc_pause.paused()
     def inspect(self, path: Path, *, password: str | None = None) -> BundlePlan:
         """Open and check the bundle, and count what applying it would change. BundleRejected (with the reason
         in Chinese) for anything that cannot be imported."""
@@ -200,6 +203,7 @@ class BundleService:
         with self._db.sessions() as session:
             return self._plan(session, path, header, inner)[0]
 
+    @gc_pause.paused()
     def apply(self, plan: BundlePlan, *, confirm_sender: bool = False,
               progress: Progress | None = None) -> BundleOutcome:
         """Apply the bundle in one transaction (everything or nothing, also if the program is killed). A sender

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from stdnum.cn import ric
 
+from volunteer_desk import gc_pause
 from volunteer_desk.domain import pinyin
 from volunteer_desk.domain.enums import (
     Education,
@@ -79,6 +80,7 @@ class Cancelled(Exception):
     """The person stopped the demo fill; the transaction is rolled back and nothing was added."""
 
 
+@gc_pause.paused()
 def fill(database: Database, *, volunteers: int = 3000, seed: int = 1, activities: int | None = None,
          progress: Callable[[int, int], bool] | None = None, branches: int = 1) -> Summary:
     """Add the volunteers to the home organisation, all in one transaction: all or nothing.

@@ -123,15 +123,12 @@ class VolunteerImportService:
     def sheets(self, path: Path) -> list[str]:
         return _readable(lambda: reading.sheet_names(Path(path)))
 
+    @gc_pause.paused()
     def preview(self, path: Path, sheet: str | None = None, corrected: Mapping | None = None,
                 progress: Progress | None = None) -> ImportPreview:
         """Read, clean and check every row; store nothing. `corrected` is the person's mapping for this file;
         without it the header is found, and a mapping remembered for this layout is used."""
-        with gc_pause.paused():
-            return self._preview(Path(path), sheet, corrected, progress)
-
-    def _preview(self, path: Path, sheet: str | None, corrected: Mapping | None,
-                 progress: Progress | None) -> ImportPreview:
+        path = Path(path)
         rows = _readable(lambda: reading.read_rows(path, sheet))
         found = corrected or mapping.find_header(rows, self.form)
         if found is None:
@@ -208,13 +205,14 @@ class VolunteerImportService:
                 found = mapping.with_column(found, column, target or None)
         return found
 
+    @gc_pause.paused()
     def commit(self, preview: ImportPreview, duplicates: Duplicates, *, leave_out: Collection[int] = (),
                progress: Progress | None = None) -> ImportResult:
         """All accepted rows or none: blocked rows and the rows in `leave_out` (Excel row numbers) stay out."""
         accepted = [r for r in preview.rows if not r.blocked and r.row not in leave_out]
         skipped = len(preview.rows) - len(accepted)
         created = updated = 0
-        with gc_pause.paused(), self._db.sessions.begin() as session:
+        with self._db.sessions.begin() as session:
             batch = ImportBatch(file_name=preview.path.name[:200], sheet=preview.sheet[:100],
                                 operator=settings.get(session, settings.OPERATOR, ""))
             session.add(batch)

@@ -153,10 +153,10 @@ class PrintService:
             raise InvalidEntry(errors)
         return values
 
+    @gc_pause.paused()
     def render(self, key: str, options: Mapping[str, Any], progress: Progress | None = None) -> Rendered:
         kind = self.document(key)
-        with gc_pause.paused():
-            return kind.build(self._db, _completed(kind, options), progress)
+        return kind.build(self._db, _completed(kind, options), progress)
 
     def save(self, key: str, options: Mapping[str, Any], path: Path, progress: Progress | None = None) -> Rendered:
         """Render and write the PDF whole or not at all: a PDF open in a viewer or a full USB stick never
@@ -165,15 +165,14 @@ class PrintService:
         write_safely(Path(path), rendered.pdf)
         return rendered
 
+    @gc_pause.paused()
     def save_excel(self, key: str, options: Mapping[str, Any], path: Path, progress: Progress | None = None) -> None:
         """The document's Excel form, written whole or not at all as the PDF is."""
         kind = self.document(key)
         if kind.excel is None:
             raise InvalidEntry({"document": _("{document} has no Excel form; save it as a PDF instead.").format(
                 document=_(kind.title))})
-        with gc_pause.paused():
-            data = kind.excel(self._db, _completed(kind, options), progress)
-        write_safely(Path(path), data)
+        write_safely(Path(path), kind.excel(self._db, _completed(kind, options), progress))
 
 
 def _completed(kind: DocumentKind, options: Mapping[str, Any]) -> dict[str, Any]:
