@@ -15,7 +15,8 @@ from tests.documents import pdf_tools
 from volunteer_desk import strokes
 from volunteer_desk.services import demo
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.services.printing import Cancelled, PrintService
+from volunteer_desk.services.printing import PrintService
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.services.printing import roster as roster_print
 from volunteer_desk.services.roster import RosterQuery, RosterService
 from volunteer_desk.domain.enums import TeamKind

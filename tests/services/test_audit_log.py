@@ -16,7 +16,8 @@ from tests.services.test_certificates import request, served
 from volunteer_desk.i18n import _
 from volunteer_desk.services.audit_log import AuditLogService
 from volunteer_desk.services.certificates import CertificateService
-from volunteer_desk.services.printing import Cancelled, PrintService
+from volunteer_desk.services.printing import PrintService
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.services.volunteers import VolunteerService
 from volunteer_desk.storage.schema import AuditEntry
 

@@ -13,6 +13,7 @@ from volunteer_desk import paths
 from volunteer_desk.exchange import BundleRejected, records
 from volunteer_desk.exchange.sealed import PasswordNeeded
 from volunteer_desk.services.bundles import Status
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.services.volunteers import VolunteerService
 
 
@@ -303,3 +304,24 @@ def test_a_stick_too_full_for_the_bundle_gets_no_half_file(pair, tmp_path, small
         branch.bundles.export(stick)
     assert "space" in caught.value.message or "空间" in caught.value.message
     assert list(stick.iterdir()) == []  # neither the bundle's name nor the temporary file is left
+
+
+def test_cancelling_an_export_before_it_is_written_leaves_no_file(pair, tmp_path):
+    _committee, branch = pair
+    stick = _stick(tmp_path)
+    with pytest.raises(Cancelled):
+        branch.bundles.export(stick, progress=lambda done, total: done < 2)
+    assert list(stick.iterdir()) == []
+    assert branch.bundles.export(stick).path.exists()  # the next export goes ahead
+
+
+def test_an_import_cancelled_half_way_changes_nothing_and_can_be_done_again(pair, tmp_path):
+    committee, branch = pair
+    plan = committee.bundles.inspect(branch.bundles.export(_stick(tmp_path)).path)
+    before = {table: _rows(committee.database, table) for table in records.TABLES}
+    with pytest.raises(Cancelled):
+        committee.bundles.apply(plan, confirm_sender=True, progress=lambda done, total: done < total // 2)
+    assert {table: _rows(committee.database, table) for table in records.TABLES} == before
+    assert committee.bundles.receipts() == [] and committee.bundles.senders() == {}
+    assert committee.bundles.apply(plan, confirm_sender=True).applied
+    assert len(_rows(committee.database, "volunteer")) == len(before["volunteer"]) + 40

@@ -11,7 +11,8 @@ from tests.documents import pdf_tools
 from tests.services.test_activities import activity_service, draft, make_volunteer, named_operator
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.journals import JournalService
-from volunteer_desk.services.printing import Cancelled, journal
+from volunteer_desk.services.printing import journal
+from volunteer_desk.services.progress import Cancelled
 
 TODAY = dt.date(2026, 3, 20)
 

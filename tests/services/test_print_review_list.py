@@ -16,7 +16,7 @@ from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.i18n import _
 from volunteer_desk.services import demo
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.services.printing import Cancelled
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.services.printing import review_list as review_print
 from volunteer_desk.services.reports import ReportService
 from volunteer_desk.storage.schema import VolunteerRow

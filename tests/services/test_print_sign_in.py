@@ -13,7 +13,7 @@ from tests.services.test_activities import activity_service, make_activity, make
 from volunteer_desk.domain.enums import TeamKind
 from volunteer_desk.services.categories import CategoryService
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.services.printing import Cancelled
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.services.printing import sign_in
 from volunteer_desk.services.teams import TeamInput, TeamService
 from volunteer_desk.storage.schema import AuditEntry

@@ -9,6 +9,7 @@ from volunteer_desk.domain.enums import OrgLevel
 from volunteer_desk.domain.setup import SetupInfo
 from volunteer_desk.i18n import _
 from volunteer_desk.services import demo
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.services.setup import InvalidSetup, SetupService
 from volunteer_desk.services.volunteers import VolunteerService
 from volunteer_desk.storage import organisations
@@ -103,7 +104,7 @@ def test_demo_keeps_an_installation_that_is_set_up(setup, database):
 
 def test_demo_can_be_cancelled_and_adds_nothing(setup, database):
     calls = []
-    with pytest.raises(demo.Cancelled):
+    with pytest.raises(Cancelled):
         demo.fill(database, volunteers=5000, progress=lambda done, total: (calls.append(done), False)[1])
     assert calls == [2000]
     assert not setup.is_initialised()

@@ -12,6 +12,7 @@ import pytest
 from volunteer_desk import paths
 from volunteer_desk.services import usb_backup
 from volunteer_desk.services.backups import BackupFailed, BackupService
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.services.volunteers import VolunteerService
 from tests.bundle_world import PASSWORD, installation
 from tests.test_cli import _run
@@ -148,3 +149,10 @@ def test_backup_to_a_stick_and_restore_on_the_command_line(branch, data_dir, tmp
 def _first_volunteer(database_file) -> str:
     with contextlib.closing(sqlite3.connect(database_file)) as connection:
         return connection.execute("SELECT id FROM volunteer WHERE NOT deleted ORDER BY id").fetchone()[0]
+
+
+def test_a_backup_cancelled_before_it_is_written_leaves_nothing_on_the_stick(branch, tmp_path):
+    place, backups, _written, _steps = branch
+    with pytest.raises(Cancelled):
+        usb_backup.write(place.database, backups, tmp_path, PASSWORD, progress=lambda done, total: done < 1)
+    assert list(tmp_path.iterdir()) == [] and not list(place.folder.glob(".usb-backup-*"))

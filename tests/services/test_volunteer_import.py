@@ -10,7 +10,8 @@ from sqlalchemy import func, select, text
 from tests.services.test_activities import audit_actions, named_operator
 from tests.sheet_data import id_number
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.services.volunteer_import import Cancelled, Duplicates, VolunteerImportService
+from volunteer_desk.services.progress import Cancelled
+from volunteer_desk.services.volunteer_import import Duplicates, VolunteerImportService
 from volunteer_desk.services.volunteers import VolunteerService
 from volunteer_desk.storage.schema import ImportBatch, VolunteerRow
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from volunteer_desk.domain import dates, masking
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
-from volunteer_desk.services.printing import Cancelled
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.spreadsheets import xlsx
 from volunteer_desk.storage import audit
 

@@ -29,6 +29,7 @@ from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.bundle_keys import KeyService
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.file_writes import WriteFailed, free_name, read_back, write_safely
+from volunteer_desk.services.progress import Progress, tell
 from volunteer_desk.storage import audit, bulk, organisations, settings, tally
 from volunteer_desk.storage import exchange as store
 from volunteer_desk.storage.migrate import head_revision
@@ -38,7 +39,6 @@ from volunteer_desk.storage.schema.base import utcnow
 log = logging.getLogger(__name__)
 
 SEQUENCE = "bundle_sequence"
-Progress = Callable[[int, int], object]  # (done, total)
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
@@ -138,13 +138,13 @@ class BundleService:
         elif len(password) < sealed.MIN_PASSWORD:
             raise BundleRejected(_("Choose a password of at least 8 characters."))
         signing = self.keys.signing_private()
-        _tell(progress, 0, 4)
+        tell(progress, 0, 4)
         with self._db.sessions.begin() as session:
             home = organisations.home(session)
             tables, photos = store.snapshot(session, store.subtree(session, home.id))
             sequence = int(settings.get(session, SEQUENCE, 0)) + 1
             settings.put(session, SEQUENCE, sequence)  # a failed export skips a number, which is harmless
-        _tell(progress, 1, 4)
+        tell(progress, 1, 4)
         period = str(Quarter.of(now.astimezone().date()))
         sender = sealed.Sender(code=home.code, name=home.name, level=home.level,
                                signing_key=keys.signing_public(signing))
@@ -154,10 +154,10 @@ class BundleService:
                               tables, photos)
         data = sealed.seal(inner, sender=sender, signing_private=signing, period=period, sequence=sequence,
                            created_at=now, recipient=recipient.public if recipient else None, password=password)
-        _tell(progress, 2, 4)
+        tell(progress, 2, 4)
         path = free_name(Path(folder) / self.file_name(now.astimezone().date()))
         write_safely(path, data)
-        _tell(progress, 3, 4)
+        tell(progress, 3, 4, stoppable=False)
         try:
             written = read_back(path)
         except OSError as error:
@@ -172,7 +172,7 @@ class BundleService:
         with self._db.sessions.begin() as session:
             audit.record(session, action="export", entity="bundle", entity_id=None,
                          summary=f"{path.name} {period} #{sequence}", org_id=home.id)
-        _tell(progress, 4, 4)
+        tell(progress, 4, 4, stoppable=False)
         return ExportResult(path=path, header=header, counts={t: len(rows) for t, rows in tables.items()},
                             photos=len(photos))
 
@@ -320,10 +320,10 @@ def _write(session, plan: BundlePlan, differences: dict[str, tuple[list, list, l
             new, changed, _gone = differences[table]
             store.insert(session, table, new, plan.payload.photos)
             store.update(session, table, changed, plan.payload.photos)
-            _tell(progress, done + 1, 2 * len(tables))
+            tell(progress, done + 1, 2 * len(tables))
         for done, table in enumerate(reversed(tables)):  # children before the records they refer to
             store.mark_deleted(session, table, differences[table][2])
-            _tell(progress, len(tables) + done + 1, 2 * len(tables))
+            tell(progress, len(tables) + done + 1, 2 * len(tables))
         # Someone deleted at the branch keeps nothing personal here: a copy is no reason to hold their data, and
         # should the branch restore them, its next bundle brings them back whole.
         store.forget_volunteers(session, differences["volunteer"][2], _("Deleted person"))
@@ -406,6 +406,3 @@ def _read_file(path: Path) -> bytes:
                                    path=path, reason=error.strerror or error)) from error
 
 
-def _tell(progress: Progress | None, done: int, total: int) -> None:
-    if progress is not None:
-        progress(done, total)

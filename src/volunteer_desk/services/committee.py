@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -18,12 +17,12 @@ from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.services import rules as rules_service
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.printing.quarter_report import weeks_with_activity
+from volunteer_desk.services.progress import Progress
 from volunteer_desk.services.reports import ReportService, rank_rows
 from volunteer_desk.storage import committee as store
 from volunteer_desk.storage import exchange, organisations
 from volunteer_desk.storage.reports import period
 
-Progress = Callable[[int, int], object]  # (done, total)
 
 
 class ReportStatus(enum.StrEnum):

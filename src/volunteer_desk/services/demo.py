@@ -29,6 +29,7 @@ from volunteer_desk.services.demo_data import DEMO_OPERATOR
 from volunteer_desk.services.demo_random import QuickRandom, Weighted, between
 from volunteer_desk.services import setup
 from volunteer_desk.services.database import Database
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.storage import bulk, organisations, settings, tally
 from volunteer_desk.storage import volunteers as store
 from volunteer_desk.storage.schema import (
@@ -74,10 +75,6 @@ class Summary:
     # Not compared: a summary equals another with the same people, whatever activities came with them.
     activities: int = field(default=0, compare=False)
     participations: int = field(default=0, compare=False)
-
-
-class Cancelled(Exception):
-    """The person stopped the demo fill; the transaction is rolled back and nothing was added."""
 
 
 @gc_pause.paused()

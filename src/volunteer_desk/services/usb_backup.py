@@ -23,7 +23,7 @@ import datetime as dt
 import logging
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from volunteer_desk.domain.calendar import Quarter
@@ -33,6 +33,7 @@ from volunteer_desk.services.backups import BackupFailed, BackupInfo, BackupServ
 from volunteer_desk.services.bundle_keys import KeyService
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.file_writes import WriteFailed, describe, free_name, read_back, write_safely
+from volunteer_desk.services.progress import Progress, tell
 from volunteer_desk.storage import organisations
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,6 @@ SUFFIX = ".vdbak"
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Room for the sealed file's header, chunk lengths, tags and signature within the largest file it may be.
 LARGEST_DATABASE = sealed.MAX_BUNDLE - 2**20
-Progress = Callable[[int, int], object]  # (done, total)
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
@@ -84,7 +84,7 @@ def write(database: Database, backups: BackupService, folder: Path, password: st
         home = organisations.home(session)
         sender = sealed.Sender(code=home.code, name=home.name, level=home.level,
                                signing_key=keys.signing_public(signing))
-    _tell(progress, 0, 4)
+    tell(progress, 0, 4)
     with _scratch(backups) as scratch:
         plain = backups.make("usb", out_dir=scratch)
         content = plain.path.read_bytes()
@@ -92,14 +92,14 @@ def write(database: Database, backups: BackupService, folder: Path, password: st
             raise BackupFailed(_("The database is too large ({size} MB) for an encrypted backup file (at most "
                                  "{limit} MB). Ask the person who supports the program for help.").format(
                                      size=len(content) // 2**20, limit=LARGEST_DATABASE // 2**20))
-        _tell(progress, 1, 4)
+        tell(progress, 1, 4)
         data = sealed.seal(content, sender=sender, signing_private=signing, period=str(Quarter.of(
             plain.created_at.date())), sequence=1, created_at=plain.created_at, password=password)
-        _tell(progress, 2, 4)
+        tell(progress, 2, 4)
         path = free_name(Path(folder) / file_name(home.name, plain.created_at))
         try:
             write_safely(path, data)
-            _tell(progress, 3, 4)
+            tell(progress, 3, 4, stoppable=False)
             written = read_back(path)
         except WriteFailed as error:
             raise BackupFailed(error.message) from error
@@ -116,7 +116,7 @@ def write(database: Database, backups: BackupService, folder: Path, password: st
         except BackupFailed:
             path.unlink(missing_ok=True)
             raise
-    _tell(progress, 4, 4)
+    tell(progress, 4, 4, stoppable=False)
     log.info("encrypted backup %s written (%d bytes)", path, len(data))
     return UsbBackup(path=path, made_at=plain.created_at, organisation=home.name, size=len(data),
                      volunteers=checked.volunteers, activities=checked.activities)
@@ -200,8 +200,3 @@ def _scratch(backups: BackupService) -> Iterator[Path]:
 
 def _local(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone().replace(tzinfo=None)
-
-
-def _tell(progress: Progress | None, done: int, total: int) -> None:
-    if progress is not None:
-        progress(done, total)

@@ -23,6 +23,7 @@ from volunteer_desk.i18n import _
 from volunteer_desk.services.database import Database
 from volunteer_desk import gc_pause
 from volunteer_desk.services.entries import InvalidEntry
+from volunteer_desk.services.progress import Cancelled, Progress
 from volunteer_desk.spreadsheets import cleaning, mapping, reading, xlsx
 from volunteer_desk.spreadsheets.cleaning import CellProblem
 from volunteer_desk.spreadsheets.mapping import Mapping
@@ -31,15 +32,10 @@ from volunteer_desk.storage import volunteers as store
 from volunteer_desk.storage.schema import ImportBatch, ImportChange
 from volunteer_desk.storage.schema.base import utcnow
 
-Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
 MAPPINGS = "import_mappings"  # setting: {layout key: {column index: field key or ""}} the person corrected
 CHUNK = 2000
 TEMPLATE_ROWS = 300
 TEXT_CHECKS = {"id_number", "mobile", "landline", "postcode", "qq"}  # Excel would turn these into rounded numbers
-
-
-class Cancelled(Exception):
-    """The person cancelled; nothing was stored."""
 
 
 class Duplicates(enum.Enum):

@@ -25,7 +25,7 @@ from volunteer_desk.domain import dates
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.audit_log import AuditLine, AuditLogService
 from volunteer_desk.services.file_writes import write_safely
-from volunteer_desk.services.printing import Cancelled
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.ui.rows_model import RowsModel
 from volunteer_desk.ui.tasks import run_task
 

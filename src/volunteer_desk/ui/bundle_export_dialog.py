@@ -21,6 +21,7 @@ from volunteer_desk.exchange import BundleRejected
 from volunteer_desk.i18n import _
 from volunteer_desk.services.bundles import BundleService, ExportResult
 from volunteer_desk.services.file_writes import WriteFailed
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.ui.drives import NewPassword, StickTarget
 from volunteer_desk.ui.field_errors import error_label
 from volunteer_desk.ui.fingerprints import FingerprintLabel
@@ -130,7 +131,9 @@ class BundleExportDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.export_button.setEnabled(True)
-        if isinstance(exc, (BundleRejected, WriteFailed)):
+        if isinstance(exc, Cancelled):
+            self._show_error(_("Cancelled: no bundle was written."))
+        elif isinstance(exc, (BundleRejected, WriteFailed)):
             self._show_error(exc.message)
         else:
             self._show_error(_("The bundle could not be written. Nothing was sent; the details are in the log file."))

@@ -27,6 +27,7 @@ from volunteer_desk.exchange import BundleRejected
 from volunteer_desk.exchange.sealed import PasswordNeeded
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.bundles import BundleOutcome, BundlePlan, BundleService, Status
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.ui.bundle_words import changes_text, fit_columns, wrap_rows
 from volunteer_desk.ui.drives import DriveButtons
 from volunteer_desk.ui.fingerprints import ConfirmFingerprintDialog
@@ -156,7 +157,8 @@ class BundleImportDialog(QDialog):
         entries = []
         for done, path in enumerate(files):
             entries.append(self._inspect(path, None))
-            progress(done + 1, len(files))
+            if progress(done + 1, len(files)) is False:
+                break  # cancelled: the bundles read so far are listed
         return sorted(entries, key=lambda e: (e.plan is None, e.plan.header.sender.name, e.plan.header.created_at,
                                               e.plan.header.sequence) if e.plan else (True, e.path.name))
 
@@ -256,11 +258,13 @@ class BundleImportDialog(QDialog):
         """Each bundle in its own transaction: one that conflicts leaves the others imported."""
         results = []
         for index, (entry, confirm) in enumerate(chosen):
-            def step(done: int, total: int, index=index) -> None:
-                progress(index * STEPS + done * STEPS // max(total, 1), len(chosen) * STEPS)
+            def step(done: int, total: int, index=index) -> bool:
+                return progress(index * STEPS + done * STEPS // max(total, 1), len(chosen) * STEPS)
 
             try:
                 results.append((entry, self._bundles.apply(entry.plan, confirm_sender=confirm, progress=step), ""))
+            except Cancelled:
+                break  # this bundle was rolled back; it and the ones after it stay in the list to import
             except BundleRejected as rejected:
                 results.append((entry, None, rejected.message))
             except Exception:

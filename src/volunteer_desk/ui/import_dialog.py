@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.file_writes import write_safely
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.services.volunteer_import import (
-    Cancelled,
     Duplicates,
     ImportPreview,
     ImportResult,

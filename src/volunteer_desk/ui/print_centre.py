@@ -30,7 +30,8 @@ from volunteer_desk.i18n import _
 from volunteer_desk.services.activities import ActivityService
 from volunteer_desk.services.activity_list import ActivityListService
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.services.printing import Cancelled, DocumentKind, PrintService
+from volunteer_desk.services.printing import DocumentKind, PrintService
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.services.teams import TeamService
 from volunteer_desk.ui.pdf_preview import PdfPreview, print_pdf, set_up_printer
 from volunteer_desk.ui.print_options import OptionsForm, OptionWidgets

@@ -6,6 +6,7 @@ from volunteer_desk.domain.setup import SetupInfo
 from volunteer_desk.i18n import _
 from volunteer_desk.services import demo
 from volunteer_desk.services.database import Database
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.services.setup import InvalidSetup, SetupService
 from volunteer_desk.ui.setup_form import OrganisationForm, RoleForm
 from volunteer_desk.ui.tasks import run_task
@@ -82,7 +83,7 @@ class SetupWizard(QWizard):
         )
 
     def _demo_failed(self, exc: Exception) -> None:
-        if not isinstance(exc, demo.Cancelled):
+        if not isinstance(exc, Cancelled):
             QMessageBox.warning(self, _("Practice data"),
                                 _("The practice data could not be made; the program starts with an empty roster. "
                                   "Details are in the log file."))

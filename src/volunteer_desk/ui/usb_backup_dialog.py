@@ -19,6 +19,7 @@ from volunteer_desk.i18n import _
 from volunteer_desk.services import usb_backup
 from volunteer_desk.services.backups import BackupFailed, BackupService
 from volunteer_desk.services.database import Database
+from volunteer_desk.services.progress import Cancelled
 from volunteer_desk.ui.drives import NewPassword, StickTarget
 from volunteer_desk.ui.field_errors import error_label
 from volunteer_desk.ui.tasks import run_task
@@ -105,7 +106,9 @@ class UsbBackupDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.write_button.setEnabled(True)
-        if isinstance(exc, BackupFailed):
+        if isinstance(exc, Cancelled):
+            self._show_error(_("Cancelled: no backup was written to the stick."))
+        elif isinstance(exc, BackupFailed):
             self._show_error(str(exc))
         else:
             self._show_error(_("The backup could not be written to the stick; the details are in the log file. "

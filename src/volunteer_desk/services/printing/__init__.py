@@ -22,9 +22,9 @@ from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.file_writes import write_safely
+from volunteer_desk.services.progress import Progress
 from volunteer_desk.storage import audit, organisations
 
-Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
 
 
 class OptionKind(enum.Enum):
@@ -80,16 +80,6 @@ def full_numbers_chosen(database: Database, what: str, options: Mapping[str, Any
     with database.sessions.begin() as session:
         audit.record(session, action="print_full", entity="document", entity_id=None, summary=what[:400])
     return True
-
-
-class Cancelled(Exception):
-    """The person printing cancelled a long document; nothing was written."""
-
-
-def tell(progress: Progress | None, done: int, total: int) -> None:
-    """Report progress; stop the document with Cancelled when the person printing asked to."""
-    if progress and progress(done, total) is False:
-        raise Cancelled
 
 
 def _catalogue() -> tuple[DocumentKind, ...]:

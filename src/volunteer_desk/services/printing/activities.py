@@ -18,7 +18,8 @@ from volunteer_desk.domain.hours import format_hours
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.services.printing import DocumentKind, Option, OptionKind, Progress, tell
+from volunteer_desk.services.printing import DocumentKind, Option, OptionKind
+from volunteer_desk.services.progress import Progress, tell
 from volunteer_desk.services.setup import SetupService
 from volunteer_desk.spreadsheets import xlsx
 from volunteer_desk.storage.schema import Activity, Participation, Team

@@ -18,15 +18,8 @@ from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.certificates import Certificate, CertificateService
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.services.printing import (
-    FULL_NUMBERS,
-    DocumentKind,
-    Option,
-    OptionKind,
-    Progress,
-    full_numbers_chosen,
-    tell,
-)
+from volunteer_desk.services.printing import FULL_NUMBERS, DocumentKind, Option, OptionKind, full_numbers_chosen
+from volunteer_desk.services.progress import Progress, tell
 from volunteer_desk.services.setup import SetupService
 
 REGISTER_TITLE = "志愿服务记录证明出具登记簿"

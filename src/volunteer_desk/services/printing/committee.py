@@ -23,7 +23,8 @@ from volunteer_desk.services.committee import (
     made_on,
 )
 from volunteer_desk.services.database import Database
-from volunteer_desk.services.printing import DocumentKind, Option, OptionKind, Progress, tell
+from volunteer_desk.services.printing import DocumentKind, Option, OptionKind
+from volunteer_desk.services.progress import Progress, tell
 from volunteer_desk.services.printing.activities import hours
 from volunteer_desk.services.printing.review_list import QUARTER, chosen_quarter, period_text
 from volunteer_desk.services.setup import SetupService

@@ -16,7 +16,8 @@ from volunteer_desk.domain.hours import format_hours
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.services.printing import Cancelled, DocumentKind, Option, OptionKind, Progress
+from volunteer_desk.services.printing import DocumentKind, Option, OptionKind
+from volunteer_desk.services.progress import Cancelled, Progress
 from volunteer_desk.storage import activities as activity_store
 from volunteer_desk.storage.schema import Organisation, VolunteerRow, WeeklyJournal
 

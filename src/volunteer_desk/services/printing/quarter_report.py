@@ -15,7 +15,8 @@ from volunteer_desk.domain.calendar import Quarter
 from volunteer_desk.domain.hours import format_hours
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
-from volunteer_desk.services.printing import DocumentKind, Progress
+from volunteer_desk.services.printing import DocumentKind
+from volunteer_desk.services.progress import Progress
 from volunteer_desk.services.printing.activities import hours
 from volunteer_desk.services.printing.review_list import (
     QUARTER,

@@ -10,7 +10,8 @@ from volunteer_desk.documents.pdf import Rendered
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.services.printing import Cancelled, DocumentKind, Option, OptionKind, Progress
+from volunteer_desk.services.printing import DocumentKind, Option, OptionKind
+from volunteer_desk.services.progress import Cancelled, Progress
 from volunteer_desk.services.volunteers import VolunteerService
 
 

@@ -17,15 +17,8 @@ from volunteer_desk.formspec import load
 from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.services.printing import (
-    FULL_NUMBERS,
-    DocumentKind,
-    Option,
-    OptionKind,
-    Progress,
-    full_numbers_chosen,
-    tell,
-)
+from volunteer_desk.services.printing import FULL_NUMBERS, DocumentKind, Option, OptionKind, full_numbers_chosen
+from volunteer_desk.services.progress import Progress, tell
 from volunteer_desk.services.roster import RosterQuery, RosterService
 from volunteer_desk.services.setup import SetupService
 from volunteer_desk.services.teams import TeamService

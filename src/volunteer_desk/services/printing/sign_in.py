@@ -18,15 +18,8 @@ from volunteer_desk.i18n import N_, _
 from volunteer_desk.services.activities import ActivityRecord, ActivityService
 from volunteer_desk.services.database import Database
 from volunteer_desk.services.entries import InvalidEntry
-from volunteer_desk.services.printing import (
-    FULL_NUMBERS,
-    Cancelled,
-    DocumentKind,
-    Option,
-    OptionKind,
-    Progress,
-    full_numbers_chosen,
-)
+from volunteer_desk.services.printing import FULL_NUMBERS, DocumentKind, Option, OptionKind, full_numbers_chosen
+from volunteer_desk.services.progress import Cancelled, Progress
 from volunteer_desk.storage import teams as team_store
 from volunteer_desk.storage.schema import Organisation, ServiceStation, Team, VolunteerRow
 
