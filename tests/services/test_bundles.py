@@ -325,3 +325,20 @@ def test_an_import_cancelled_half_way_changes_nothing_and_can_be_done_again(pair
     assert committee.bundles.receipts() == [] and committee.bundles.senders() == {}
     assert committee.bundles.apply(plan, confirm_sender=True).applied
     assert len(_rows(committee.database, "volunteer")) == len(before["volunteer"]) + 40
+
+
+def _indexes(database) -> list[tuple]:
+    with sqlite3.connect(database.path) as connection:
+        return connection.execute("SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'index' "
+                                  "ORDER BY name").fetchall()
+
+
+def test_a_first_bundle_into_an_empty_committee_leaves_every_index_as_it_was(pair, tmp_path):
+    """Tables the bundle outnumbers get its rows with their indexes dropped and built again afterwards."""
+    committee, branch = pair
+    before = _indexes(committee.database)
+    plan = committee.bundles.inspect(branch.bundles.export(_stick(tmp_path)).path)
+    assert committee.bundles.apply(plan, confirm_sender=True).applied
+    assert _indexes(committee.database) == before
+    with sqlite3.connect(committee.database.path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -110,7 +110,8 @@ def held(session: Session, table: str, org_ids: Iterable[str]) -> tuple[dict[str
 
 def insert(session: Session, table: str, rows: Sequence[Sequence], photos: dict[str, bytes]) -> None:
     names, rows = _stored(table, rows, photos)
-    bulk.insert_stored(session, Base.metadata.tables[table], names, rows)
+    with bulk.indexes_deferred(session.connection(), Base.metadata.tables[table], rows=len(rows)):
+        bulk.insert_stored(session, Base.metadata.tables[table], names, rows)
 
 
 def update(session: Session, table: str, rows: Sequence[Sequence], photos: dict[str, bytes]) -> None:
