@@ -27,7 +27,7 @@ from volunteer_desk.services.progress import Cancelled, Progress
 from volunteer_desk.spreadsheets import cleaning, mapping, reading, xlsx
 from volunteer_desk.spreadsheets.cleaning import CellProblem
 from volunteer_desk.spreadsheets.mapping import Mapping
-from volunteer_desk.storage import audit, bulk, organisations, settings
+from volunteer_desk.storage import audit, organisations, settings
 from volunteer_desk.storage import volunteers as store
 from volunteer_desk.storage.schema import ImportBatch, ImportChange
 from volunteer_desk.storage.schema.base import utcnow
@@ -214,7 +214,6 @@ class VolunteerImportService:
             session.add(batch)
             session.flush()
             new_rows: list[dict[str, Any]] = []
-            changes: list[dict[str, Any]] = []
             steps = 2 * len(accepted)  # each row made ready, then written
             for done, row in enumerate(accepted):
                 if done % CHUNK == 0 and progress and progress(done, steps) is False:
@@ -228,16 +227,14 @@ class VolunteerImportService:
                     updated += 1
                     continue
                 columns = store.columns_of(row.volunteer)
+                columns["import_batch_id"] = batch.id
                 new_rows.append(columns)
-                changes.append({"batch_id": batch.id, "volunteer_id": columns["id"], "action": "create",
-                                "org_id": columns["org_id"]})
                 created += 1
             with store.loading(session, len(new_rows)):
                 for start in range(0, len(new_rows), CHUNK):
                     if progress and progress(len(accepted) + start, steps) is False:
                         raise Cancelled
                     store.bulk_insert(session, new_rows[start:start + CHUNK])
-            bulk.insert_many(session, ImportChange.__table__, changes)
             batch.created, batch.updated, batch.skipped = created, updated, skipped
             audit.record(session, action="import", entity="import_batch", entity_id=batch.id,
                          summary=_("{file}: {created} added, {updated} updated, {skipped} left out").format(
@@ -290,13 +287,11 @@ class VolunteerImportService:
             batch = session.get(ImportBatch, batch_id)
             if batch is None or batch.undone_at is not None:
                 raise InvalidEntry({"batch": _("This import has already been undone.")})
+            store.delete_imported(session, batch_id)
             for change in session.scalars(select(ImportChange).where(ImportChange.batch_id == batch_id)):
-                if change.action == "create":
-                    store.set_deleted(session, change.volunteer_id, True)
-                else:
-                    current = store.load(session, change.volunteer_id)
-                    volunteer, _errors = values.to_domain(self.form, change.before, base=current)
-                    store.save(session, volunteer)
+                current = store.load(session, change.volunteer_id)
+                volunteer, _errors = values.to_domain(self.form, change.before, base=current)
+                store.save(session, volunteer)
             batch.undone_at = utcnow()
             audit.record(session, action="undo", entity="import_batch", entity_id=batch.id,
                          summary=batch.file_name)

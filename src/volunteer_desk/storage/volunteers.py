@@ -253,6 +253,14 @@ def set_deleted(session: Session, volunteer_id: str, deleted: bool) -> bool:
     return result.rowcount == 1
 
 
+def delete_imported(session: Session, batch_id: str) -> None:
+    """Everyone the import batch added, still live, to the recycle list (undoing the import)."""
+    now = utcnow()
+    session.execute(update(VolunteerRow).where(
+        VolunteerRow.import_batch_id == batch_id, VolunteerRow.deleted.is_(False), VolunteerRow.purged_at.is_(None)
+    ).values(deleted=True, deleted_at=now, updated_at=now))
+
+
 def loading(session: Session, rows: int) -> AbstractContextManager[None]:
     """Around bulk_insert of `rows` new volunteers in all: see bulk.indexes_deferred."""
     return bulk.indexes_deferred(session.connection(), VolunteerRow.__table__, rows=rows)

@@ -1,5 +1,5 @@
-"""Excel imports as batches, so that a whole import can be undone afterwards as one step: what each row created,
-and what each row it updated held before."""
+"""Excel imports as batches, so that a whole import can be undone afterwards as one step: the volunteers a batch
+added carry its id (volunteer.import_batch_id), and a change row keeps what each volunteer it updated held before."""
 
 import datetime as dt
 
@@ -26,5 +26,5 @@ class ImportChange(Record, Base):
 
     batch_id: Mapped[str] = mapped_column(ForeignKey("import_batch.id"), index=True)
     volunteer_id: Mapped[str] = mapped_column(ForeignKey("volunteer.id"))
-    action: Mapped[str] = mapped_column(String(10))  # "create" or "update"
+    action: Mapped[str] = mapped_column(String(10))  # "update" (additions are marked on the volunteer since 0011)
     before: Mapped[dict | None] = mapped_column(JSON)  # an updated volunteer's editor values before the import

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from sqlalchemy import JSON, Index, LargeBinary, String, Text, text
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from volunteer_desk.storage.schema.base import Base, Record
@@ -48,6 +48,9 @@ class VolunteerRow(Record, Base):
     # The number of the national volunteer service system (全国志愿服务信息系统), for 志愿服务记录证明.
     volunteer_number: Mapped[str] = mapped_column(String(30), default="", server_default="")
     deleted_at: Mapped[dt.datetime | None]
+    # The Excel import that added this person, so that undoing the import takes them out again in one statement
+    # (a change row per person made an import of 100,000 three seconds slower).
+    import_batch_id: Mapped[str | None] = mapped_column(ForeignKey("import_batch.id"))
     # Set when the personal data was erased for good (services.retention): the row stays, anonymous, under its
     # id so the hours it served still count; it leaves the recycle list and cannot be restored.
     purged_at: Mapped[dt.datetime | None]
