@@ -6,7 +6,6 @@ Revises: 0010
 """
 
 from alembic import op
-import sqlalchemy as sa
 
 
 revision = '0011'
