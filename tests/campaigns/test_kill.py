@@ -116,12 +116,18 @@ def report(name: str, runs: list[Run], phases: list[str]) -> None:
           f"delays {min(r.delay for r in runs):.2f}–{max(r.delay for r in runs):.2f} s")
 
 
+def _index_sql(database: Path) -> list[tuple[str, str]]:
+    with contextlib.closing(sqlite3.connect(database)) as connection:
+        return connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").fetchall()
+
+
 def test_an_import_killed_at_any_moment_is_all_or_nothing(demo_dir, tmp_path):
     database = paths.database_file(demo_dir)
     template = tmp_path / "before.sqlite3"
     shutil.copyfile(database, template)
     roster = write_roster(tmp_path / "名册.xlsx", roster_people(IMPORT_ROWS))
     before, batches_before = live_volunteers(database), scalar(database, "SELECT count(*) FROM import_batch")
+    indexes = _index_sql(database)  # a bigger import than the roster drops and rebuilds them in its transaction
     args = command("--data-dir", demo_dir, "import-excel", roster)
     duration, previewed, _output = timed_run(args)  # the preview's summary is printed just before the commit
     assert live_volunteers(database) == before + IMPORT_ROWS
@@ -136,11 +142,13 @@ def test_an_import_killed_at_any_moment_is_all_or_nothing(demo_dir, tmp_path):
         what = f"killed after {delay:.2f} s ({phases[-1]}); stderr: {run.stderr[-300:]}"
         assert integrity(database) == "ok", what
         assert BackupService(demo_dir).check().ok, what
+        assert _index_sql(database) == indexes, what
         count = live_volunteers(database)
         batches = scalar(database, "SELECT count(*) FROM import_batch")
         assert (count, batches) in {(before, batches_before), (before + IMPORT_ROWS, batches_before + 1)}, what
         if batches > batches_before:
-            assert scalar(database, "SELECT count(*) FROM volunteer WHERE import_batch_id IS NOT NULL") == IMPORT_ROWS, what
+            assert scalar(database, "SELECT count(*) FROM volunteer WHERE import_batch_id IS NOT NULL") == IMPORT_ROWS, \
+                what
             assert scalar(database, "SELECT count(*) FROM audit_log WHERE action = 'import'") == 1, what
         assert run.killed or count == before + IMPORT_ROWS, what
         runs.append(run)
