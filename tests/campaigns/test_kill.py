@@ -1,5 +1,5 @@
 """Campaign: the program killed (SIGKILL, as by a power cut or the task manager) at random moments while it
-imports an Excel roster, makes a backup, or saves volunteers one by one. After every kill the database passes
+imports an Excel roster, makes a backup, saves volunteers one by one, or upgrades an older database. After every kill the database passes
 PRAGMA integrity_check and each operation happened wholly or not at all.
 
 Half the kills are spread over the whole run (start-up included), half over the part of it that writes, as
@@ -27,9 +27,11 @@ from tests.campaigns.conftest import (cli_environment, command, integrity, live_
                                       scalar, write_roster)
 from tests.sheet_data import id_number
 from volunteer_desk import paths
+from volunteer_desk.services import demo
 from volunteer_desk.services.activity_photos import ActivityPhotoService
 from volunteer_desk.services.backups import PREFIX, BackupService
 from volunteer_desk.services.database import open_database
+from volunteer_desk.storage import migrate
 
 pytestmark = pytest.mark.slow
 
@@ -308,3 +310,73 @@ def _saved(database: Path, people: list[dict]) -> int:
                 for p in people[:len(by_name)]]
     assert [by_name.get(p["name"]) for p in people[:len(by_name)]] == expected
     return len(by_name)
+
+
+UPGRADED_FROM = "0005"  # before the service tally (0006), which the upgrade sums from every participation
+
+
+@pytest.fixture(scope="module")
+def old_database_file(tmp_path_factory, migrated_database_file) -> Path:
+    """A branch's database as schema 0005 held it: made by today's program, taken down by the migrations' own
+    downgrades (as tests/storage/schemas/make.py does), with enough history that upgrading takes a while."""
+    from alembic import command as alembic
+    from alembic.config import Config
+
+    folder = tmp_path_factory.mktemp("old-schema")
+    shutil.copyfile(migrated_database_file, paths.database_file(folder))
+    database = open_database(folder)
+    try:
+        demo.fill(database, volunteers=1500, activities=2500, seed=11)
+        config = Config()
+        config.set_main_option("script_location", str(migrate.MIGRATIONS))
+        with database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            alembic.downgrade(config, UPGRADED_FROM)
+    finally:
+        database.close()
+    return paths.database_file(folder)
+
+
+def _held(database: Path) -> tuple:
+    return tuple(scalar(database, f"SELECT count(*) FROM {table}")
+                 for table in ("volunteer", "activity", "participation", "points_entry", "team"))
+
+
+def test_an_upgrade_killed_at_any_moment_leaves_the_old_schema_or_the_new(old_database_file, tmp_path):
+    """The program started on an older database backs it up, then upgrades it in one transaction: killed at any
+    moment, the next start finds either the old schema or the new one, whole, with every record."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    database = paths.database_file(data_dir)
+    reset(data_dir, old_database_file)
+    held = _held(database)
+    args = command("--data-dir", data_dir, "keys", "show")  # opens the database, so upgrades it, then prints
+    started = time.time()
+    duration, upgraded, _output = timed_run(args)
+    assert scalar(database, "SELECT version_num FROM alembic_version") == migrate.head_revision()
+    [manifest] = (data_dir / "backups").glob(f"{PREFIX}*.json")  # the backup before the upgrade, when it was done
+    rng = random.Random(20261123)
+    runs, phases = [], []
+    moments = Moments(rounds(4, 17), upgraded or duration, manifest.stat().st_mtime - started, rng)
+    for delay in moments:
+        reset(data_dir, old_database_file)
+        shutil.rmtree(data_dir / "backups", ignore_errors=True)
+        run = kill_after(args, delay)
+        moments.ran(run)
+        revision = scalar(database, "SELECT version_num FROM alembic_version")
+        backed_up = list((data_dir / "backups").glob(f"{PREFIX}*.json")) if (data_dir / "backups").exists() else []
+        phases.append("upgraded" if revision == migrate.head_revision() else "migrating" if backed_up
+                      else "starting or backing up")
+        what = f"killed after {delay:.2f} s ({phases[-1]}); stderr: {run.stderr[-300:]}"
+        assert integrity(database) == "ok", what
+        assert revision in {UPGRADED_FROM, migrate.head_revision()}, what
+        assert _held(database) == held, what
+        if revision != UPGRADED_FROM:  # the tally 0006 summed is the participations' sum
+            assert scalar(database, "SELECT coalesce(sum(minutes), 0) FROM service_tally") == scalar(
+                database, "SELECT coalesce(sum(p.minutes), 0) FROM participation p JOIN activity a "
+                          "ON a.id = p.activity_id WHERE p.deleted = 0 AND a.deleted = 0"), what
+        if (data_dir / "backups").exists():
+            _assert_no_half_backup(BackupService(data_dir), what)
+        runs.append(run)
+    report("upgrade", runs, phases)
+    assert sum(run.killed for run in runs) * 3 >= len(runs)
