@@ -16,12 +16,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from volunteer_desk import gc_pause
 from volunteer_desk.domain.enums import PoliticalStatus
 from volunteer_desk.domain.volunteer import Volunteer
 from volunteer_desk.formspec import FormSpec, load, values
 from volunteer_desk.i18n import _
 from volunteer_desk.services.database import Database
-from volunteer_desk import gc_pause
 from volunteer_desk.services.entries import InvalidEntry
 from volunteer_desk.services.progress import Cancelled, Progress
 from volunteer_desk.spreadsheets import cleaning, mapping, reading, xlsx
