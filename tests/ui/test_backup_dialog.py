@@ -6,11 +6,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
+import time
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
 
 from volunteer_desk.i18n import _
+from volunteer_desk.services import usb_backup
 from volunteer_desk.services.backups import BackupService
 from volunteer_desk.ui.backup_dialog import KINDS, BackupDialog
 from tests.bundle_world import PASSWORD
@@ -145,3 +147,23 @@ def test_the_settings_menu_opens_backups_and_restore(qtbot, window):
     assert shown is not None and shown.isVisible()
     qtbot.waitUntil(shown.back_up_button.isEnabled, timeout=5000)  # the list was read
     shown.reject()
+
+
+def test_cancelling_the_backup_to_a_stick_writes_nothing_and_says_so(qtbot, dialog, tmp_path, monkeypatch):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    real = usb_backup.write
+
+    def slowly(*args, progress, **kwargs):  # each step waits long enough for the person to press 取消
+        return real(*args, progress=lambda done, total: (time.sleep(0.3), progress(done, total))[1], **kwargs)
+
+    monkeypatch.setattr(usb_backup, "write", slowly)
+    writer = dialog.back_up_to_usb()
+    writer.set_folder(stick)
+    writer.password.setText(PASSWORD)
+    writer.repeated.setText(PASSWORD)
+    writer.write_button.click()
+    writer._task.findChild(QPushButton).click()  # 取消 on the progress dialog
+    qtbot.waitUntil(lambda: writer.error.isVisibleTo(writer), timeout=15000)
+    assert writer.error.text() == _("Cancelled: no backup was written to the stick.")
+    assert list(stick.iterdir()) == [] and writer.written is None and writer.write_button.isEnabled()

@@ -5,11 +5,12 @@ call) and imports; bad files and unconfirmed senders change nothing; the committ
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMenu
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton
 
 from tests.bundle_world import PASSWORD, hand_key
 from volunteer_desk.exchange import BundleRejected
@@ -228,3 +229,39 @@ def test_the_data_exchange_menu_sits_between_file_and_settings_and_opens_each_sc
         assert isinstance(dialog, QDialog)
         dialog.reject()
     assert opened == ["BundleExportDialog", "BundleImportDialog", "BundleReceiptsDialog", "BundleKeysDialog"]
+
+
+def test_cancelling_the_export_writes_no_bundle_and_says_so(qtbot, world, committee, stick, tmp_path, monkeypatch):
+    branch = world("西湖街道机关第一党支部", "B-01", volunteers=6, activities=3)
+    hand_key(committee, branch, tmp_path)
+    real = branch.bundles.export
+
+    def slowly(folder, *, progress, **kwargs):  # each step waits long enough for the person to press 取消
+        return real(folder, progress=lambda done, total: (time.sleep(0.3), progress(done, total))[1], **kwargs)
+
+    monkeypatch.setattr(branch.bundles, "export", slowly)
+    dialog = _dialog(qtbot, BundleExportDialog(branch.bundles))
+    dialog.export()
+    dialog._task.findChild(QPushButton).click()  # 取消 on the progress dialog
+    qtbot.waitUntil(dialog.error.isVisible, timeout=WAIT)
+    assert dialog.error.text() == _("Cancelled: no bundle was written.")
+    assert list(stick.iterdir()) == [] and dialog.exported is None and dialog.export_button.isEnabled()
+
+
+def test_an_import_cancelled_half_way_changes_nothing_and_the_bundle_stays_to_import(qtbot, world, committee, stick,
+                                                                                      tmp_path, phone, monkeypatch):
+    branch = world("西湖街道机关第一党支部", "B-01", volunteers=6, activities=3)
+    hand_key(committee, branch, tmp_path)
+    branch.bundles.export(stick)
+    dialog = _import(qtbot, committee, [stick])
+    real = committee.bundles.apply
+
+    def slowly(plan, *, progress, **kwargs):  # each table waits long enough for the person to press 取消
+        return real(plan, progress=lambda done, total: (time.sleep(0.2), progress(done, total))[1], **kwargs)
+
+    monkeypatch.setattr(committee.bundles, "apply", slowly)
+    dialog.apply_ready()
+    dialog._task.findChild(QPushButton).click()  # 取消 on the progress dialog
+    qtbot.waitUntil(lambda: not dialog._task.isVisible() and dialog.import_button.isEnabled(), timeout=WAIT)
+    assert _volunteers(committee) == set() and committee.bundles.receipts() == []
+    assert dialog.entries[0].pending  # still in the list, to import later
