@@ -68,6 +68,17 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> None:
         document.close()
 
 
+class _Shown:
+    """The document a preview shows, closed with the preview: pdfium holds its own copy of the PDF till then."""
+
+    document: pdfium.PdfDocument | None = None
+
+    def close(self) -> None:
+        if self.document is not None:
+            self.document.close()
+            self.document = None
+
+
 class PdfPreview(QScrollArea):
     """The pages one under another, at a zoom the person can change; 100 % is the paper's real size.
 
@@ -80,7 +91,8 @@ class PdfPreview(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self._document: pdfium.PdfDocument | None = None
+        self._shown = _Shown()
+        self.destroyed.connect(self._shown.close)  # not a method of self: it runs as the widget is destroyed
         self._zoom = ZOOMS.index(0.75)  # a whole A4 page in a normal window
         self._pages = QWidget(self)
         self._layout = QVBoxLayout(self._pages)
@@ -98,9 +110,8 @@ class PdfPreview(QScrollArea):
         return [self._layout.itemAt(i).widget() for i in range(self._layout.count())]
 
     def show_pdf(self, pdf: bytes | None) -> None:
-        if self._document is not None:
-            self._document.close()
-        self._document = open_pdf(pdf) if pdf else None
+        self._shown.close()
+        self._shown.document = open_pdf(pdf) if pdf else None
         self._draw()
 
     def zoom_in(self) -> None:
@@ -119,11 +130,11 @@ class PdfPreview(QScrollArea):
             old = self._layout.takeAt(0).widget()
             old.hide()  # deleted later: until then it would still paint over the new pages
             old.deleteLater()
-        if self._document is None:
+        if self._shown.document is None:
             return
         scale = SCREEN_DPI * self.zoom / 72
-        for index in range(len(self._document)):
-            width, height = self._document.get_page_size(index)
+        for index in range(len(self._shown.document)):
+            width, height = self._shown.document.get_page_size(index)
             page = QLabel(self._pages)
             page.setObjectName("previewPage")
             page.setStyleSheet("#previewPage { background: white; }")
@@ -136,7 +147,7 @@ class PdfPreview(QScrollArea):
         self._draw_visible()
 
     def _draw_visible(self) -> None:
-        if self._document is None:
+        if self._shown.document is None:
             return
         top = self.verticalScrollBar().value()
         bottom = top + 2 * self.viewport().height()  # and the page below, ready when scrolled to
@@ -144,5 +155,5 @@ class PdfPreview(QScrollArea):
         y = self._layout.contentsMargins().top()
         for index, page in enumerate(self.page_labels()):
             if y + page.height() >= top and y <= bottom and page.pixmap().isNull():
-                page.setPixmap(QPixmap.fromImage(page_image(self._document, index, SCREEN_DPI * self.zoom)))
+                page.setPixmap(QPixmap.fromImage(page_image(self._shown.document, index, SCREEN_DPI * self.zoom)))
             y += page.height() + self._layout.spacing()
