@@ -319,19 +319,12 @@ UPGRADED_FROM = "0005"  # before the service tally (0006), which the upgrade sum
 def old_database_file(tmp_path_factory, migrated_database_file) -> Path:
     """A branch's database as schema 0005 held it: made by today's program, taken down by the migrations' own
     downgrades (as tests/storage/schemas/make.py does), with enough history that upgrading takes a while."""
-    from alembic import command as alembic
-    from alembic.config import Config
-
     folder = tmp_path_factory.mktemp("old-schema")
     shutil.copyfile(migrated_database_file, paths.database_file(folder))
     database = open_database(folder)
     try:
         demo.fill(database, volunteers=1500, activities=2500, seed=11)
-        config = Config()
-        config.set_main_option("script_location", str(migrate.MIGRATIONS))
-        with database.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            alembic.downgrade(config, UPGRADED_FROM)
+        migrate.downgrade(database.engine, UPGRADED_FROM)
     finally:
         database.close()
     return paths.database_file(folder)

@@ -281,16 +281,9 @@ def test_an_exit_backup_is_wanted_only_after_a_change(data_dir, backups):
 
 
 def _downgraded(data_dir, revision: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-
     database = open_database(data_dir)
     try:
-        config = Config()
-        config.set_main_option("script_location", str(migrate.MIGRATIONS))
-        with database.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, revision)
+        migrate.downgrade(database.engine, revision)
     finally:
         database.close()
 

@@ -216,19 +216,13 @@ def test_an_import_cancelled_while_writing_keeps_the_indexes_and_stores_nothing(
 def test_an_import_made_before_0011_is_still_undone_whole(service, database, tmp_path):
     """Before schema 0011 an import wrote a change row per person it added; the upgrade moves them onto the
     volunteers (and a downgrade brings them back), so such an import is undone as one made today."""
-    from alembic import command
-    from alembic.config import Config
-
     from volunteer_desk.storage import migrate
 
     before = _live(database)
     result = service.commit(service.preview(_file(tmp_path)), Duplicates.SKIP)
-    config = Config()
-    config.set_main_option("script_location", str(migrate.MIGRATIONS))
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0010")
-        creates = connection.execute(text("SELECT count(*) FROM import_change WHERE action = 'create'")).scalar()
+    migrate.downgrade(database.engine, "0010")
+    with database.sessions() as session:
+        creates = session.scalar(text("SELECT count(*) FROM import_change WHERE action = 'create'"))
     assert creates == result.created == 3
     migrate.upgrade(database.engine)
     with database.sessions() as session:

@@ -44,12 +44,21 @@ def upgrade(engine: Engine) -> bool:
     """Migrate to head; returns whether anything was done."""
     if current_revision(engine) == head_revision():
         return False
+    _run(engine, "upgrade", "head")
+    return True
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the database back to `revision` with the migrations' own downgrades (the upgrade tests' old files)."""
+    _run(engine, "downgrade", revision)
+
+
+def _run(engine: Engine, direction: str, revision: str) -> None:
     from alembic import command
     from alembic.config import Config
 
-    with engine.begin() as connection:
+    with engine.begin() as connection:  # one transaction: all the steps or none
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    return True
+        getattr(command, direction)(config, revision)

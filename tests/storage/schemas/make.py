@@ -14,9 +14,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-
 from volunteer_desk import paths
 from volunteer_desk.services import demo
 from volunteer_desk.services.database import open_database
@@ -34,11 +31,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as folder:
             database = open_database(Path(folder))
             demo.fill(database, volunteers=12, activities=8, seed=4)
-            config = Config()
-            config.set_main_option("script_location", str(migrate.MIGRATIONS))
-            with database.engine.begin() as connection:
-                config.attributes["connection"] = connection
-                command.downgrade(config, revision)
+            migrate.downgrade(database.engine, revision)
             database.close()
             plain = Path(folder) / "plain.sqlite3"
             with contextlib.closing(sqlite3.connect(paths.database_file(Path(folder)))) as source:
