@@ -122,3 +122,21 @@ def test_bulk_insert_adds_the_derived_keys(database, home_id):
         assert store.ordered_ids(session, store.RosterQuery()) == ["b2", "b1"]  # ou zhi wei, zeng guo fan
         assert store.ordered_ids(session, store.RosterQuery(search="zgf")) == ["b1"]
         assert store.count(session, store.RosterQuery()) == 2
+
+
+def test_bulk_insert_stores_repeated_values_as_each_row_gave_them(database, home_id):
+    """Each distinct date and list is converted once and reused: rows sharing a value and rows that differ,
+    read back through the ORM, hold their own."""
+    born = [dt.date(1985, 6, 3), dt.date(1985, 6, 3), dt.date(1990, 1, 1), None]
+    intents = [["尊老服务"], ["尊老服务"], ["尊老服务", "助残服务"], []]
+    with database.sessions.begin() as session:
+        store.bulk_insert(session, [
+            {"id": f"r{n}", "name": f"张{n}", "org_id": home_id, "birth_date": day, "service_intents": chosen,
+             "availability": ["周末"] if n % 2 else []}
+            for n, (day, chosen) in enumerate(zip(born, intents, strict=True))])
+    with database.sessions() as session:
+        rows = {row.id: row for row in session.scalars(select(VolunteerRow))}
+    assert [rows[f"r{n}"].birth_date for n in range(4)] == born
+    assert [rows[f"r{n}"].service_intents for n in range(4)] == intents
+    assert [rows[f"r{n}"].availability for n in range(4)] == [[], ["周末"], [], ["周末"]]
+    assert len({rows[f"r{n}"].created_at for n in range(4)}) == 1
