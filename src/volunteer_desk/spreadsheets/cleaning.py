@@ -198,11 +198,12 @@ def _remembered(clean: Callable[[object], object]) -> Callable[[object], object]
 
     def cached(value: object) -> object:
         key = (type(value), value)
-        if key not in seen:
+        found = seen.get(key, seen)  # the dict itself is never a cleaned value
+        if found is seen:
             if len(seen) > 50_000:
                 seen.clear()
-            seen[key] = clean(value)
-        return seen[key]
+            seen[key] = found = clean(value)
+        return found
 
     return cached
 
@@ -301,9 +302,10 @@ def _cleaner(field: Field) -> Callable[[object], object] | None:
         return _multi_cleaner(field)
     if field.type == "number":
         return _height
-    return {"id_number": _id_number, "mobile": _mobile, "landline": _landline,
-            "postcode": lambda v: _number_text(v, leading_zero=6), "qq": _number_text}.get(
-        field.check or "", _name if field.key == "name" else _text)
+    if field.key == "name" or field.check in ("id_number", "mobile"):
+        return {"id_number": _id_number, "mobile": _mobile}.get(field.check or "", _name)  # one per person
+    return _remembered({"landline": _landline, "postcode": lambda v: _number_text(v, leading_zero=6),
+                        "qq": _number_text}.get(field.check or "", _text))  # units, positions, 单位电话 repeat
 
 
 # (column, key the value goes to or None for a dict of several, cleaner, letter, header)
@@ -319,7 +321,7 @@ def _plan(mapping: Mapping, form: FormSpec) -> _Plan:
     for column, target in sorted(mapping.columns.items()):
         letter, header = column_letter(column), mapping.headers.get(column, "")
         if target == WORK_UNIT_POSITION:
-            plan.append((column, None, _work_unit_position, letter, header))
+            plan.append((column, None, _remembered(_work_unit_position), letter, header))
             continue
         field = form.fields.get(target)
         cleaner = _cleaner(field) if field else None
