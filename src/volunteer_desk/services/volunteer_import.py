@@ -50,7 +50,7 @@ class Duplicates(enum.Enum):
 class PreviewRow:
     row: int  # Excel's row number
     name: str
-    raw: dict[str, Any]  # the cleaned values, as the registration editor hands them over
+    raw: dict[str, Any]  # the cleaned values of the fields the file has, as the registration editor gives them
     volunteer: Volunteer  # what they make: checked once here, stored as it is if accepted
     problems: tuple[CellProblem, ...]
     same_as: tuple[str, str] | None = None  # (id, name) of the roster's volunteer this row seems to be
@@ -141,7 +141,6 @@ class VolunteerImportService:
         by_number = {number: (vid, name) for vid, name, number, _mobile in known if number}
         by_name_mobile = {(name, mobile): (vid, name) for vid, name, _number, mobile in known if mobile}
         checker = values.Checker(self.form)
-        blank = values.from_domain(self.form, Volunteer())
         fields_at = _columns_of_fields(found)
         infer_status = "political_status" not in found.columns.values()  # Sheet B has 入党时间 but no 政治面貌
         dates_given = "joined_party_on" in found.columns.values()
@@ -159,19 +158,19 @@ class VolunteerImportService:
             if infer_status:
                 _infer_status(raw, dates_given)
             volunteer, errors = checker.to_domain(raw)  # the fields the file lacks keep a new volunteer's blanks
-            full = blank | raw
-            problems = [*problems, *(_cell_problem(number, found, fields_at, key, message)
-                                     for key, message in errors.items()
-                                     if not any(p.column == _letter_of(fields_at.get(key)) for p in problems))]
-            id_number = (full.get("id_number") or "").strip().upper()
+            if errors:
+                problems = [*problems, *(_cell_problem(number, found, fields_at, key, message)
+                                         for key, message in errors.items()
+                                         if not any(p.column == _letter_of(fields_at.get(key)) for p in problems))]
+            id_number = (raw.get("id_number") or "").strip().upper()
             same_as, certain, same_as_row = None, False, None
             if id_number and "id_number" not in errors:
                 same_as_row = seen.get(id_number)
                 seen.setdefault(id_number, number)
                 same_as, certain = by_number.get(id_number), id_number in by_number
-            if same_as is None and full.get("mobile"):
-                same_as = by_name_mobile.get((full.get("name", "").strip(), full["mobile"]))
-            result.append(PreviewRow(row=number, name=str(full.get("name") or ""), raw=full, volunteer=volunteer,
+            if same_as is None and raw.get("mobile"):
+                same_as = by_name_mobile.get((raw.get("name", "").strip(), raw["mobile"]))
+            result.append(PreviewRow(row=number, name=str(raw.get("name") or ""), raw=raw, volunteer=volunteer,
                                      problems=tuple(problems), same_as=same_as, certain=certain,
                                      same_as_row=same_as_row))
         if progress:
