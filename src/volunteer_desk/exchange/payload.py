@@ -17,6 +17,7 @@ import operator
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from itertools import repeat
 
@@ -65,10 +66,18 @@ def build(manifest: dict, tables: dict[str, list[list]], photos: dict[str, bytes
     digests are added here."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        # One table is compressed and hashed (zlib and hashlib let go of the GIL) while the next is encoded.
+        # Tables are compressed and hashed on a second thread (zlib and hashlib let go of the GIL) a few
+        # thousand rows at a time, while the main thread encodes the next rows: the packer runs its tasks in
+        # the order given, so each table's file is opened, written and closed before the next one's.
+        digests, steps = {}, []
         with ThreadPoolExecutor(max_workers=1) as packer:
-            digests = {table: packer.submit(_pack, archive, table, _lines(table, tables.get(table, [])))
-                       for table in records.TABLES}
+            for table in records.TABLES:
+                entry = _Entry(archive, f"tables/{table}.jsonl")
+                steps.append(packer.submit(entry.open))
+                steps += [packer.submit(entry.write, chunk) for chunk in _chunks(table, tables.get(table, []))]
+                steps.append(digests.setdefault(table, packer.submit(entry.close)))
+        for step in steps:
+            step.result()  # the first failure raised as it happened, not what it made the next steps do
         listing = {table: {"rows": len(tables.get(table, [])), "sha256": digest.result()}
                    for table, digest in digests.items()}
         for photo_id, image in photos.items():
@@ -78,14 +87,33 @@ def build(manifest: dict, tables: dict[str, list[list]], photos: dict[str, bytes
     return buffer.getvalue()
 
 
-def _lines(table: str, rows: list[list]) -> bytes:
-    """The table's column names, then one JSON array per record, a line each."""
-    return "\n".join([_encode(records.names(table)), *map("".join, map(_encode_row, rows, repeat(0)))]).encode()
+_CHUNK_ROWS = 20_000
 
 
-def _pack(archive: zipfile.ZipFile, table: str, text: bytes) -> str:
-    archive.writestr(f"tables/{table}.jsonl", text)
-    return hashlib.sha256(text).hexdigest()
+def _chunks(table: str, rows: list[list]) -> Iterator[bytes]:
+    """The table's file in pieces: the column names, then one JSON array per record, a line each."""
+    yield _encode(records.names(table)).encode()
+    for start in range(0, len(rows), _CHUNK_ROWS):
+        lines = map("".join, map(_encode_row, rows[start:start + _CHUNK_ROWS], repeat(0)))
+        yield ("\n" + "\n".join(lines)).encode()
+
+
+class _Entry:
+    """One table's file in the zip, deflated and hashed as its pieces come (on the packer thread)."""
+
+    def __init__(self, archive: zipfile.ZipFile, name: str):
+        self._archive, self._name, self._digest = archive, name, hashlib.sha256()
+
+    def open(self) -> None:
+        self._file = self._archive.open(self._name, "w")
+
+    def write(self, chunk: bytes) -> None:
+        self._file.write(chunk)
+        self._digest.update(chunk)
+
+    def close(self) -> str:
+        self._file.close()
+        return self._digest.hexdigest()
 
 
 def read(data: bytes, *, known_categories: frozenset[str] = frozenset()) -> Payload:
