@@ -70,9 +70,10 @@ def snapshot(session: Session, org_ids: Sequence[str]) -> tuple[dict[str, list[l
         for position, target, nullable in references:
             if target == table:
                 continue
-            rows = [row for row in rows if row[position] in kept[target]
-                    or (row[position] is None and nullable)]
-        kept[table] = {row[0] for row in rows}
+            allowed = kept[target] | {None} if nullable else kept[target]
+            if not set(map(itemgetter(position), rows)) <= allowed:  # the usual case, checked in C
+                rows = [row for row in rows if row[position] in allowed]
+        kept[table] = set(map(itemgetter(0), rows))
         if table == "service_category":  # with the categories every installation has (seeded, no owner)
             shared = {row[0] for row in driver.execute("SELECT id FROM service_category WHERE org_id IS NULL")}
             kept[table] |= shared
