@@ -16,6 +16,7 @@ import pytest
 from tests.bundle_state import state
 from tests.exchange.bundle_parts import entries, lines, restate, rezip, with_lines
 from tests.exchange.conftest import open_copy
+from volunteer_desk.domain.categories import seeded_categories
 from volunteer_desk.exchange import BundleRejected, payload, strict_json
 from volunteer_desk.services.bundles import Status
 
@@ -510,3 +511,21 @@ def test_a_bundle_claiming_what_another_sender_brought_is_refused(sent, committe
         committee.bundles.apply(committee.bundles.inspect(path), confirm_sender=True)
     assert "B-01" in caught.value.message  # the sender's code, to check against the others'
     assert state(committee.database.path) == before
+
+
+def test_a_table_of_many_pieces_reads_back_as_built(sent):
+    """payload.build deflates and hashes a table 20,000 rows at a time: a table of several pieces, its last one
+    short, reads back row for row (its digest checked by the reader against the manifest)."""
+    seeded = frozenset(row[0] for row in seeded_categories())
+    held = payload.read(sent.payload, known_categories=seeded)
+    activity, volunteer = held.tables["activity"][0][0], held.tables["volunteer"][0][0]
+    org_id = held.tables["participation"][0][1]
+    many = [[str(uuid.UUID(int=n)), org_id, activity, volunteer, n % 600] for n in range(45_001)]
+    rebuilt = payload.build({key: held.manifest[key] for key in ("schema", "sender", "period", "sequence",
+                                                                 "created_at")},
+                            {**held.tables, "participation": many}, held.photos)
+    again = payload.read(rebuilt, known_categories=seeded)
+    assert again.tables["participation"] == many
+    assert again.manifest["tables"]["participation"]["rows"] == 45_001
+    assert {t: rows for t, rows in again.tables.items() if t != "participation"} == \
+        {t: rows for t, rows in held.tables.items() if t != "participation"}
