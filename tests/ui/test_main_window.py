@@ -53,3 +53,34 @@ def test_home_page_shows_the_rules_when_opened(window):
 def test_the_window_has_the_program_icon(window):
     icon = QApplication.windowIcon()
     assert not icon.isNull() and 256 in [size.width() for size in icon.availableSizes()]
+
+
+def test_pages_are_made_when_first_chosen_and_kept(window):
+    """The start makes the roster, not the other pages; choosing a row shows its page, made then, in its place,
+    and the same page every time after."""
+    from volunteer_desk.ui.activities_page import ActivitiesPage
+    from volunteer_desk.ui.print_centre import PrintCentre
+
+    centre_row = [window.navigation.item(row).text() for row in range(window.navigation.count())].index(
+        _("Print centre"))
+    assert not isinstance(window.pages.widget(centre_row), PrintCentre)
+    window.data_changed()  # refreshes what is made, makes nothing
+    assert not isinstance(window.pages.widget(centre_row), PrintCentre)
+    shown = []
+    for row in range(window.navigation.count()):
+        window.navigation.setCurrentRow(row)
+        shown.append(window.pages.currentWidget())
+        assert window.pages.count() == window.navigation.count() and window.pages.currentIndex() == row
+    assert isinstance(shown[centre_row], PrintCentre) and shown[centre_row] is window.print_centre
+    assert isinstance(shown[2], ActivitiesPage) and shown[2] is window.activities_page
+    window.navigation.setCurrentRow(2)
+    assert window.pages.currentWidget() is shown[2]
+    assert len(set(map(id, shown))) == len(shown)
+
+
+def test_a_page_asked_for_before_it_is_shown_is_made_in_its_place(window):
+    centre = window.print_centre  # as an issued certificate asks for it, before showing it
+    row = window.pages.indexOf(centre)
+    assert window.navigation.item(row).text() == _("Print centre") and window.pages.count() == window.navigation.count()
+    assert window.pages.currentWidget() is window.roster_page  # asking made it; only choosing shows it
+    assert window.close()  # no journal page was made, so nothing is being written

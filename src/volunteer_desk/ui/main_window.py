@@ -13,20 +13,20 @@ from volunteer_desk.domain.enums import OrgLevel
 from volunteer_desk.i18n import _
 from volunteer_desk.services.context import Services
 from volunteer_desk.ui import appearance
-from volunteer_desk.ui.activities_page import ActivitiesPage
-from volunteer_desk.ui.committee_page import CommitteePage
-from volunteer_desk.ui.dashboard_page import DashboardPage
-from volunteer_desk.ui.journals_page import JournalsPage
-from volunteer_desk.ui.needs_page import NeedsPage
-from volunteer_desk.ui.pairing_page import PairingPage
-from volunteer_desk.ui.print_centre import PrintCentre
-from volunteer_desk.ui.review_page import ReviewPage
 from volunteer_desk.ui.roster_page import RecyclePage, RosterPage
 from volunteer_desk.ui.settings_dialog import OrganisationSettingsDialog
-from volunteer_desk.ui.stations_page import StationsPage
-from volunteer_desk.ui.teams_page import TeamsPage
 
 if TYPE_CHECKING:
+    from volunteer_desk.ui.activities_page import ActivitiesPage
+    from volunteer_desk.ui.committee_page import CommitteePage
+    from volunteer_desk.ui.dashboard_page import DashboardPage
+    from volunteer_desk.ui.journals_page import JournalsPage
+    from volunteer_desk.ui.needs_page import NeedsPage
+    from volunteer_desk.ui.pairing_page import PairingPage
+    from volunteer_desk.ui.print_centre import PrintCentre
+    from volunteer_desk.ui.review_page import ReviewPage
+    from volunteer_desk.ui.stations_page import StationsPage
+    from volunteer_desk.ui.teams_page import TeamsPage
     from volunteer_desk.ui.activity_dialog import ActivityDialog
     from volunteer_desk.ui.points_dialog import PointsDialog
     from volunteer_desk.ui.registration_dialog import RegistrationDialog
@@ -38,37 +38,27 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self._settings = settings
-        self.dashboard_page = DashboardPage(services.dashboard, parent=self)
         self.roster_page = RosterPage(services.roster, services.volunteers, self)
-        self.activities_page = ActivitiesPage(services.activity_list, parent=self)
-        self.review_page = ReviewPage(services.reports, parent=self)
-        self.teams_page = TeamsPage(services.teams, services.categories, services.activities, services.stations,
-                                    parent=self)
-        self.stations_page = StationsPage(services.stations, parent=self)
-        self.pairing_page = PairingPage(services.pairing, services.activities, services.teams, parent=self)
-        self.needs_page = NeedsPage(services.needs, services.teams, services.pairing, services.categories, parent=self)
-        self.journals_page = JournalsPage(services.journals, services.activities, parent=self)
-        self.print_centre = PrintCentre(services.printing, services.activities, services.activity_list, services.teams,
-                                        parent=self)
         self.recycle_page = RecyclePage(services.roster, services.volunteers, services.retention, self)
         self.pages = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
-        for title, page in ((_("Home"), self.dashboard_page), (_("Roster"), self.roster_page),
-                            (_("Activities"), self.activities_page), (_("Teams"), self.teams_page),
-                            (_("Stations and brand projects"), self.stations_page),
-                            (_("Pairing"), self.pairing_page), (_("Needs of the people"), self.needs_page),
-                            (_("Weekly journals"), self.journals_page),
-                            (_("Quarterly review"), self.review_page), (_("Print centre"), self.print_centre),
+        # The other pages are made when first shown or asked for: the start shows the roster, and importing and
+        # building all eleven pages made it about 0.3 s slower.
+        self._made: dict[str, QWidget] = {}
+        for title, page in ((_("Home"), "dashboard_page"), (_("Roster"), self.roster_page),
+                            (_("Activities"), "activities_page"), (_("Teams"), "teams_page"),
+                            (_("Stations and brand projects"), "stations_page"),
+                            (_("Pairing"), "pairing_page"), (_("Needs of the people"), "needs_page"),
+                            (_("Weekly journals"), "journals_page"),
+                            (_("Quarterly review"), "review_page"), (_("Print centre"), "print_centre"),
                             (_("Recycle list"), self.recycle_page)):
             self.navigation.addItem(title)
-            self.pages.addWidget(page)
+            self.pages.addWidget(_Unmade(page, self) if isinstance(page, str) else page)
         self.committee_page: CommitteePage | None = None
         self._committee_views()
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        # Teams and activities offered as print options are read when the print centre is opened.
-        self.pages.currentChanged.connect(
-            lambda index: self.print_centre.refresh() if self.pages.widget(index) is self.print_centre else None)
+        self.pages.currentChanged.connect(self._shown)
         self.navigation.setCurrentRow(self.pages.indexOf(self.roster_page))
         self.navigation.setFixedWidth(160)
         central = QWidget(self)
@@ -80,23 +70,118 @@ class MainWindow(QMainWindow):
 
         self.roster_page.new_requested.connect(self.new_volunteer)
         self.roster_page.open_requested.connect(self.open_volunteer)
-        self.activities_page.new_requested.connect(self.new_activity)
-        self.activities_page.open_requested.connect(self.open_activity)
         self.roster_page.points_requested.connect(self.open_points)
         self.roster_page.certificate_requested.connect(lambda vid, name: self.issue_certificate((vid, name)))
-        self.pairing_page.open_activity_requested.connect(self.open_activity)
-        for page in (self.roster_page, self.recycle_page, self.stations_page, self.pairing_page):
+        for page in (self.roster_page, self.recycle_page):
             page.changed.connect(self.data_changed)
         self._build_menus()
         self._update_title()
         self.resize(1280, 800)
 
     def closeEvent(self, event) -> None:
-        """A journal being written is the one page-level edit: ask before it is lost."""
-        if self.journals_page.maybe_leave():
+        if self._leave_journal():
             event.accept()
         else:
             event.ignore()
+
+    def _leave_journal(self) -> bool:
+        """A journal being written is the one page-level edit: ask before it is lost."""
+        return "journals_page" not in self._made or self.journals_page.maybe_leave()
+
+    # --- the pages made when first needed ---------------------------------------------------------------------
+
+    def _shown(self, index: int) -> None:
+        page = self.pages.widget(index)
+        if isinstance(page, _Unmade):
+            self._page(page.name)  # made, put in its place and shown, which comes back here
+        elif page is not None and page is self._made.get("print_centre"):
+            page.refresh()  # the teams and activities it offers as options are read when it is opened
+
+    def _page(self, name: str) -> QWidget:
+        page = self._made.get(name)
+        if page is None:
+            stand_in = next(w for w in map(self.pages.widget, range(self.pages.count()))
+                            if isinstance(w, _Unmade) and w.name == name)
+            page = self._made[name] = getattr(self, f"_make_{name}")()
+            index = self.pages.indexOf(stand_in)
+            self.pages.insertWidget(index, page)
+            if self.pages.currentWidget() is stand_in:
+                self.pages.setCurrentWidget(page)
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+        return page
+
+    def _refresh_made(self, *names: str) -> None:
+        """Refresh those of the pages that have been made; one made later reads the data then."""
+        for name in names:
+            if name in self._made:
+                self._made[name].refresh()
+
+    dashboard_page = property(lambda self: self._page("dashboard_page"))
+    activities_page = property(lambda self: self._page("activities_page"))
+    teams_page = property(lambda self: self._page("teams_page"))
+    stations_page = property(lambda self: self._page("stations_page"))
+    pairing_page = property(lambda self: self._page("pairing_page"))
+    needs_page = property(lambda self: self._page("needs_page"))
+    journals_page = property(lambda self: self._page("journals_page"))
+    review_page = property(lambda self: self._page("review_page"))
+    print_centre = property(lambda self: self._page("print_centre"))
+
+    def _make_dashboard_page(self) -> DashboardPage:
+        from volunteer_desk.ui.dashboard_page import DashboardPage
+
+        return DashboardPage(self.services.dashboard, parent=self)
+
+    def _make_activities_page(self) -> ActivitiesPage:
+        from volunteer_desk.ui.activities_page import ActivitiesPage
+
+        page = ActivitiesPage(self.services.activity_list, parent=self)
+        page.new_requested.connect(self.new_activity)
+        page.open_requested.connect(self.open_activity)
+        return page
+
+    def _make_teams_page(self) -> TeamsPage:
+        from volunteer_desk.ui.teams_page import TeamsPage
+
+        services = self.services
+        return TeamsPage(services.teams, services.categories, services.activities, services.stations, parent=self)
+
+    def _make_stations_page(self) -> StationsPage:
+        from volunteer_desk.ui.stations_page import StationsPage
+
+        page = StationsPage(self.services.stations, parent=self)
+        page.changed.connect(self.data_changed)
+        return page
+
+    def _make_pairing_page(self) -> PairingPage:
+        from volunteer_desk.ui.pairing_page import PairingPage
+
+        page = PairingPage(self.services.pairing, self.services.activities, self.services.teams, parent=self)
+        page.open_activity_requested.connect(self.open_activity)
+        page.changed.connect(self.data_changed)
+        return page
+
+    def _make_needs_page(self) -> NeedsPage:
+        from volunteer_desk.ui.needs_page import NeedsPage
+
+        services = self.services
+        return NeedsPage(services.needs, services.teams, services.pairing, services.categories, parent=self)
+
+    def _make_journals_page(self) -> JournalsPage:
+        from volunteer_desk.ui.journals_page import JournalsPage
+
+        return JournalsPage(self.services.journals, self.services.activities, parent=self)
+
+    def _make_review_page(self) -> ReviewPage:
+        from volunteer_desk.ui.review_page import ReviewPage
+
+        return ReviewPage(self.services.reports, parent=self)
+
+    def _make_print_centre(self) -> PrintCentre:
+        from volunteer_desk.ui.print_centre import PrintCentre
+
+        services = self.services
+        return PrintCentre(services.printing, services.activities, services.activity_list, services.teams, parent=self)
 
     def _update_title(self) -> None:
         """Qt adds the program's display name after the title itself: "西湖街道机关第一党支部 — 党员志愿者服务管理"."""
@@ -149,9 +234,7 @@ class MainWindow(QMainWindow):
     def data_changed(self) -> None:
         self.roster_page.refresh()
         self.recycle_page.refresh()
-        self.activities_page.refresh()
-        self.dashboard_page.refresh()
-        self.pairing_page.refresh()
+        self._refresh_made("activities_page", "dashboard_page", "pairing_page")  # the others read when made
         self._committee_views()
         if self.committee_page is not None:
             self.committee_page.refresh()
@@ -161,6 +244,8 @@ class MainWindow(QMainWindow):
         kept up to date as bundles bring branches. Also asked after the first-start wizard, which answers once the
         window is built."""
         if self.committee_page is None and self.services.setup.current().role is OrgLevel.COMMITTEE:
+            from volunteer_desk.ui.committee_page import CommitteePage
+
             self.committee_page = CommitteePage(self.services.committee, self.services.printing, parent=self)
             self.pages.insertWidget(1, self.committee_page)  # before the item, which moves the current row
             self.navigation.insertItem(1, _("Branches"))
@@ -180,7 +265,7 @@ class MainWindow(QMainWindow):
         dialog = ActivityDialog(services.activities, services.ledgers, services.categories, services.teams,
                                 services.stations, services.photos, activity_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _id: self.activities_page.refresh())
+        dialog.saved.connect(lambda _id: self._refresh_made("activities_page"))
         dialog.finished.connect(lambda _code: self.data_changed())
         dialog.open()
         return dialog
@@ -227,7 +312,7 @@ class MainWindow(QMainWindow):
 
         database = self.services.database
         dialog = BackupDialog(BackupService(database.path.parent, database.path), database, self,
-                              leave=self.journals_page.maybe_leave)
+                              leave=self._leave_journal)
         # The database was replaced under every page: end the program without asking again (exit, not close).
         dialog.restored.connect(lambda: QApplication.instance().exit(0))
         return self._show_dialog(dialog)
@@ -323,3 +408,11 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         QMessageBox.about(self, _("About VolunteerDesk"),
                           _("VolunteerDesk {version}\nParty-member volunteer service records.").format(version=__version__))
+
+
+class _Unmade(QWidget):
+    """Holds a page's place in the stack until the page is made."""
+
+    def __init__(self, name: str, parent: QWidget):
+        super().__init__(parent)
+        self.name = name
