@@ -148,19 +148,17 @@ class Checker:
         memo_key = tuple(raw) if isinstance(raw, list) else raw
         seen = self._seen[key]
         try:
-            value, error = seen[memo_key]
-        except KeyError:
+            found = seen.get(memo_key)  # not seen[...]: names and ID numbers miss every time, and raising costs
+        except TypeError:  # an unhashable value: coerced each time, not remembered
+            found, seen = None, None
+        if found is None:
             try:
-                value, error = _coerce(field, raw), None
+                found = _coerce(field, raw), None
             except ValueError as exc:
-                value, error = None, str(exc)
-            if len(seen) < _REMEMBERED:
-                seen[memo_key] = (value, error)
-        except TypeError:  # an unhashable value: coerced each time
-            try:
-                return _coerce(field, raw), None
-            except ValueError as exc:
-                return None, str(exc)
+                found = None, str(exc)
+            if seen is not None and len(seen) < _REMEMBERED:
+                seen[memo_key] = found
+        value, error = found
         return (list(value) if type(value) is list else value), error  # a remembered list is not shared
 
 
