@@ -59,19 +59,18 @@ def _remembering(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
         kind = type(value)
         if kind is list and all(type(item) is str for item in value):
             key = (list, *value)
-        elif kind in _REMEMBERED:
+        elif kind in _KEYED_BY_VALUE:
             key = value
         else:
             return process(value)
-        try:
-            return seen[key]
-        except KeyError:
-            seen[key] = converted = process(value)
-            return converted
+        converted = seen.get(key, seen)  # the dict itself is never a converted value
+        if converted is seen:
+            seen[key] = converted = process(value)  # a birth date misses often: no exception for it
+        return converted
     return convert
 
 
-_REMEMBERED = frozenset({str, dt.date, dt.datetime})  # the keys are then equal only for equal values
+_KEYED_BY_VALUE = frozenset({str, dt.date, dt.datetime})  # as keys, equal only for equal values
 
 
 def insert_stored(session: Session, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
