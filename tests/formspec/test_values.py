@@ -231,17 +231,20 @@ def test_only_the_given_keys_change_the_base(form):
     assert changed.name == "张三" and changed.id_number == registration()["id_number"]
 
 
-def test_one_checker_for_many_rows_gives_what_a_fresh_check_gives(form):
-    """An import checks every row with one Checker, which remembers coerced values: the results must still be
-    each row's own, errors included, and a remembered list must not be shared between two volunteers."""
-    checker = Checker(form)
+def test_many_rows_checked_at_once_get_what_each_row_alone_gets(form):
+    """An import checks its rows field by field, each distinct value once: the results must still be each row's
+    own, errors and fields a row lacks included, and a list must not be shared between two volunteers."""
     rows = [registration(), registration(name="李四", mobile="139 0000 1111"), registration(height_cm="abc"),
-            registration(service_intents=["尊老服务", "跳广场舞"]), registration(name=""), registration()]
-    for raw in rows + rows:
-        assert checker.to_domain(raw) == to_domain(form, raw)
-    first, second = checker.to_domain(registration())[0], checker.to_domain(registration())[0]
+            registration(service_intents=["尊老服务", "跳广场舞"]), registration(name=""), {"name": "王五"},
+            {"mobile": "12345"}, registration()]
+    checked = Checker(form).to_domain_many(rows + rows)
+    assert checked == [to_domain(form, raw) for raw in rows + rows]
+    assert checked[5][0].name == "王五" and checked[5][1] == {
+        key: required(form, key) for key, field in form.fields.items() if field.required and key != "name"}
+    first, second = checked[0][0], checked[len(rows)][0]
     first.service_intents.append("助残服务?")
     assert second.service_intents == ["尊老服务", "助残服务"]
+    assert Checker(form).to_domain_many([]) == [] and Checker(form).to_domain_many([{}]) == [to_domain(form, {})]
 
 
 def test_a_checker_keeps_the_base_value_of_a_required_field_given_empty(form):

@@ -91,3 +91,25 @@ def test_a_note_under_the_table_is_not_a_row():
     assert not cleaning.is_note(["张三", "备注"])
     assert not cleaning.is_note(["备注", "张三"])
     assert not cleaning.is_note(["张三"])
+
+
+def test_many_rows_cleaned_at_once_get_what_each_row_alone_gets():
+    """Each distinct value of a column is cleaned once for all the rows that have it: every row must still get
+    its own values, its own lists and its own problems under its own row number."""
+    def row(**cells):
+        return [cells.get(key) for key in ("name", "sex", "birth", "joined", "id", "mobile", "education", "intents",
+                                            "unit", "unit_phone", "height", "availability")]
+
+    rows = [row(name="张三", sex="男", birth="1985.06", intents="尊老服务、跳广场舞", education="博士后"),
+            row(name="李四", sex="男", birth="1985.06", intents="尊老服务、跳广场舞", education="博士后"),
+            row(name="王五", sex=1, birth=1985.06, intents="尊老服务、跳广场舞"),
+            row(name="赵六", sex=True, birth="八五年", unit="西林街道 科员"),
+            row(),
+            row(name="钱七", sex="男", unit="西林街道 科员")]
+    numbers = [4, 5, 7, 8, 9, 12]
+    together = cleaning.clean_rows(rows, MAP, FORM, numbers=numbers)
+    assert together == [cleaning.clean_row(cells, MAP, FORM, number=n) for cells, n in zip(rows, numbers)]
+    assert [[p.row for p in problems] for _raw, problems in together] == [[4, 4], [5, 5], [7, 7], [8, 8], [], []]
+    together[0][0]["service_intents"].append("助残服务")
+    assert together[1][0]["service_intents"] == ["尊老服务"] and together[2][0]["service_intents"] == ["尊老服务"]
+    assert together[2][0]["birth_date"] == "1985.06" and "sex" not in together[2][0]

@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from itertools import repeat
 from typing import Any
 
 from volunteer_desk import fonts
@@ -104,37 +105,46 @@ def _is_empty(value: Any) -> bool:
     return value in (None, "", [])
 
 
-_REMEMBERED = 4096  # distinct values kept per field: plenty for 男, 大学本科, dates, units; names never repeat enough
+_ABSENT = object()  # the coerced value of a field a row does not give
 
 
 class Checker:
-    """`to_domain` for many rows of one sheet (an import checks 100,000). The fields' plan is made once, and
-    each field's coercion of a value it has already seen is remembered: rows repeat 男, 大学本科, dates and
-    units thousands of times, and every field a file lacks is the same blank in every row."""
+    """`to_domain` for the rows of one sheet; an import checks 100,000 with `to_domain_many`, field by field:
+    each field's distinct values are coerced once (rows repeat 男, 大学本科, dates and units thousands of times,
+    and every field a file lacks is absent from every row), then each row's results are put together."""
 
     def __init__(self, spec: FormSpec):
-        self._plan = [(key, field, field.bind, field.required) for key, field in spec.fields.items()]
-        self._required = {key: (field.bind, _("{label} is required.").format(label=spec.label(key)))
-                          for key, field in spec.fields.items() if field.required}
+        self._plan = [(key, field, field.bind,
+                       _("{label} is required.").format(label=spec.label(key)) if field.required else None)
+                      for key, field in spec.fields.items()]
+        self._required = {key: (bind, message) for key, _field, bind, message in self._plan if message}
         self._bind_to_key = {field.bind: key for key, field in spec.fields.items()}
-        self._seen: dict[str, dict[Any, tuple[Any, str | None]]] = {key: {} for key in spec.fields}
         self._today = dt.date.today()
 
     def to_domain(self, raw: Mapping[str, Any], *, base: Volunteer | None = None) -> tuple[Volunteer, dict[str, str]]:
         """Coerce every field found in `raw`; fields not in `raw` keep `base`'s value. Errors are keyed by field
         key; a required field left empty is an error whether or not it was given."""
-        volunteer = base or Volunteer()
+        plan = [step for step in self._plan if step[0] in raw]
+        coerced = [_coerced(field, required, raw[key]) for key, field, _bind, required in plan]
+        return self._assembled(raw, base or Volunteer(), plan, coerced)
+
+    def to_domain_many(self, raws: Sequence[Mapping[str, Any]]) -> list[tuple[Volunteer, dict[str, str]]]:
+        """`to_domain` of each of `raws`, each into a new Volunteer."""
+        given = set().union(*raws)
+        plan = [step for step in self._plan if step[0] in given]
+        columns = [_column(field, required, [raw.get(key, _ABSENT) for raw in raws])
+                   for key, field, _bind, required in plan]
+        rows = zip(*columns) if columns else repeat((), len(raws))
+        return [self._assembled(raw, Volunteer(), plan, coerced) for raw, coerced in zip(raws, rows)]
+
+    def _assembled(self, raw: Mapping[str, Any], volunteer: Volunteer, plan: list,
+                   coerced: Sequence[tuple[Any, str | None]]) -> tuple[Volunteer, dict[str, str]]:
         errors: dict[str, str] = {}
-        for key, field, bind, required in self._plan:
-            if key not in raw:
-                continue
-            value, error = self._coerce(key, field, raw[key])
-            if error is None and required and _is_empty(value):
-                error = self._required[key][1]
+        for (key, _field, bind, _required), (value, error) in zip(plan, coerced):
             if error is not None:
                 errors[key] = error
-                continue
-            setattr(volunteer, bind, value)
+            elif value is not _ABSENT:
+                setattr(volunteer, bind, list(value) if type(value) is list else value)  # a list is not shared
         for key, (bind, message) in self._required.items():
             if key not in raw and _is_empty(getattr(volunteer, bind)):
                 errors[key] = message
@@ -144,22 +154,24 @@ class Checker:
             errors.setdefault(self._bind_to_key.get(attribute, attribute), message)
         return volunteer, errors
 
-    def _coerce(self, key: str, field: Field, raw: Any) -> tuple[Any, str | None]:
-        memo_key = tuple(raw) if isinstance(raw, list) else raw
-        seen = self._seen[key]
-        try:
-            found = seen.get(memo_key)  # not seen[...]: names and ID numbers miss every time, and raising costs
-        except TypeError:  # an unhashable value: coerced each time, not remembered
-            found, seen = None, None
-        if found is None:
-            try:
-                found = _coerce(field, raw), None
-            except ValueError as exc:
-                found = None, str(exc)
-            if seen is not None and len(seen) < _REMEMBERED:
-                seen[memo_key] = found
-        value, error = found
-        return (list(value) if type(value) is list else value), error  # a remembered list is not shared
+
+def _coerced(field: Field, required: str | None, raw: Any) -> tuple[Any, str | None]:
+    """(value, None), or (None, the Chinese message) when `raw` is wrong or a required field is empty."""
+    try:
+        value = _coerce(field, raw)
+    except ValueError as exc:
+        return None, str(exc)
+    return (None, required) if required and _is_empty(value) else (value, None)
+
+
+def _column(field: Field, required: str | None, cells: list[Any]) -> list[tuple[Any, str | None]]:
+    """`_coerced` of each cell, each distinct value coerced once; _ABSENT cells stay absent."""
+    keys = [tuple(cell) if type(cell) is list else cell for cell in cells]  # ticked options come as lists
+    done: dict[Any, tuple[Any, str | None]] = {_ABSENT: (_ABSENT, None)}
+    for key, cell in zip(keys, cells):
+        if key not in done:
+            done[key] = _coerced(field, required, cell)
+    return [done[key] for key in keys]
 
 
 def to_domain(spec: FormSpec, raw: Mapping[str, Any], *, base: Volunteer | None = None) -> tuple[Volunteer, dict[str, str]]:

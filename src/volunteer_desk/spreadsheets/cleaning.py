@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from volunteer_desk.formspec.spec import Field, FormSpec
@@ -192,26 +192,9 @@ def _date_parts(value: object) -> tuple[int, int, int | None]:
     return int(match[1]), int(match[2]), int(match[3]) if match[3] else None
 
 
-def _remembered(clean: Callable[[object], object]) -> Callable[[object], object]:
-    """Rosters repeat a few values (男, 大学本科, 1985.06) thousands of times: each is cleaned once."""
-    seen: dict[object, object] = {}
-
-    def cached(value: object) -> object:
-        key = (type(value), value)
-        found = seen.get(key, seen)  # the dict itself is never a cleaned value
-        if found is seen:
-            if len(seen) > 50_000:
-                seen.clear()
-            seen[key] = found = clean(value)
-        return found
-
-    return cached
-
-
 def _date_cleaner(field: Field) -> Callable[[object], str]:
     year_month = field.type == "year_month"
 
-    @_remembered
     def clean(value: object) -> str:
         try:
             year, month, day = _date_parts(value)
@@ -235,7 +218,6 @@ def _choice_cleaner(field: Field) -> Callable[[object], str]:
     names = _choices(field)
     accepted = "、".join(dict.fromkeys(k for k, v in names.items() if not k.isascii()))
 
-    @_remembered
     def clean(value: object) -> str:
         stored = names.get(normalise(_text(value)))
         if stored is None:
@@ -253,7 +235,6 @@ def _multi_cleaner(field: Field) -> Callable[[object], dict[str, object]]:
     names = _choices(field)
     other = field.other
 
-    @_remembered
     def clean(value: object) -> dict[str, object]:
         ticked: list[str] = []
         unknown: list[str] = []
@@ -302,10 +283,10 @@ def _cleaner(field: Field) -> Callable[[object], object] | None:
         return _multi_cleaner(field)
     if field.type == "number":
         return _height
-    if field.key == "name" or field.check in ("id_number", "mobile"):
-        return {"id_number": _id_number, "mobile": _mobile}.get(field.check or "", _name)  # one per person
-    return _remembered({"landline": _landline, "postcode": lambda v: _number_text(v, leading_zero=6),
-                        "qq": _number_text}.get(field.check or "", _text))  # units, positions, 单位电话 repeat
+    if field.key == "name":
+        return _name
+    return {"id_number": _id_number, "mobile": _mobile, "landline": _landline, "qq": _number_text,
+            "postcode": lambda v: _number_text(v, leading_zero=6)}.get(field.check or "", _text)
 
 
 # (column, key the value goes to or None for a dict of several, cleaner, letter, header)
@@ -321,7 +302,7 @@ def _plan(mapping: Mapping, form: FormSpec) -> _Plan:
     for column, target in sorted(mapping.columns.items()):
         letter, header = column_letter(column), mapping.headers.get(column, "")
         if target == WORK_UNIT_POSITION:
-            plan.append((column, None, _remembered(_work_unit_position), letter, header))
+            plan.append((column, None, _work_unit_position, letter, header))
             continue
         field = form.fields.get(target)
         cleaner = _cleaner(field) if field else None
@@ -335,25 +316,42 @@ def _plan(mapping: Mapping, form: FormSpec) -> _Plan:
 
 def clean_row(row: list[object], mapping: Mapping, form: FormSpec, *, number: int | None = None
               ) -> tuple[dict[str, object], list[CellProblem]]:
-    """Raw values for formspec.values.to_domain, from the mapped, non-empty cells of `row`, and what
-    cleaning found wrong. `number` is the row's Excel number, when the caller does not track it otherwise."""
-    raw: dict[str, object] = {}
-    problems: list[CellProblem] = []
-    width = len(row)
+    """clean_rows of one row; `number` is its Excel number, when the caller does not track it otherwise."""
+    return clean_rows([row], mapping, form, numbers=[number or 0])[0]
+
+
+def clean_rows(rows: Sequence[list[object]], mapping: Mapping, form: FormSpec, *, numbers: Sequence[int]
+               ) -> list[tuple[dict[str, object], list[CellProblem]]]:
+    """Raw values for formspec.values.Checker from the mapped, non-empty cells of each row, and what cleaning
+    found wrong; `numbers` are the rows' Excel numbers. Column by column, each distinct value cleaned once:
+    rosters repeat 男, 大学本科, 1985.06 and the units thousands of times."""
+    raws: list[dict[str, object]] = [{} for _ in rows]
+    problems: list[list[CellProblem]] = [[] for _ in rows]
     for column, key, clean, letter, header in _plan(mapping, form):
-        value = row[column] if column < width else None
-        if value is None or value == "":
-            continue
-        try:
-            cleaned = clean(value)
-        except _Problem as problem:
-            if isinstance(problem, _Partial):
-                raw.update(problem.values)
-            problems.append(CellProblem(number or 0, letter, header, problem.message, problem.blocking))
-            continue
-        if key is None:
-            for name, part in cleaned.items():  # remembered results are shared: each row gets its own list
-                raw[name] = list(part) if type(part) is list else part
-        elif cleaned != "":
-            raw[key] = cleaned
-    return raw, problems
+        done: dict[tuple[type, object], object] = {}
+        for raw, found, number, row in zip(raws, problems, numbers, rows, strict=True):
+            value = row[column] if column < len(row) else None
+            if value is None or value == "":
+                continue
+            memo = (type(value), value)  # 1, 1.0 and True are equal, but not the same cell
+            cleaned = done.get(memo, done)  # the dict itself is never a cleaned value
+            if cleaned is done:
+                try:
+                    cleaned = clean(value)
+                except _Problem as problem:
+                    cleaned = problem
+                done[memo] = cleaned
+            if isinstance(cleaned, _Problem):
+                if isinstance(cleaned, _Partial):
+                    _put(raw, cleaned.values)
+                found.append(CellProblem(number, letter, header, cleaned.message, cleaned.blocking))
+            elif key is None:
+                _put(raw, cleaned)
+            elif cleaned != "":
+                raw[key] = cleaned
+    return list(zip(raws, problems))
+
+
+def _put(raw: dict[str, object], values: dict[str, object]) -> None:
+    for name, part in values.items():  # one cleaned value serves many rows: each row gets its own list
+        raw[name] = list(part) if type(part) is list else part

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -26,51 +27,38 @@ def insert_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
         return
     connection = session.connection()
     dialect = connection.dialect
-    columns = list(table.columns)
-    names = [column.name for column in columns]
-    defaults = dict(zip(names, map(_default, columns), strict=True))
+    defaults = {column.name: _default(column) for column in table.columns}
     fixed = {name: default for name, default in defaults.items() if not callable(default)}
-    made = [(name, default) for name, default in defaults.items() if callable(default)]
-    # Only dates, JSON and the like have bind processors: a row is gathered in C and those few are converted.
-    processed = [(i, _remembering(process)) for i, process in
-                 enumerate(c.type._cached_bind_processor(dialect) for c in columns) if process is not None]
-    gather = itemgetter(*names)
+    filled = [fixed | row for row in rows]
+    columns = []
+    for column in table.columns:  # column by column: only dates, JSON and the like have bind processors
+        name, default = column.name, defaults[column.name]
+        cells = ([full[name] if name in full else default() for full in filled] if callable(default)
+                 else list(map(itemgetter(name), filled)))
+        process = column.type._cached_bind_processor(dialect)
+        columns.append(cells if process is None else _processed(process, cells))
+    names = [column.name for column in table.columns]
     statement = f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join("?" * len(names))})'
-    values = []
-    for row in rows:
-        full = fixed | row
-        for name, default in made:
-            if name not in row:
-                full[name] = default()
-        record = list(gather(full))
-        for i, process in processed:
-            if record[i] is not None:
-                record[i] = process(record[i])
-        values.append(record)
-    connection.connection.driver_connection.executemany(statement, values)
+    connection.connection.driver_connection.executemany(statement, zip(*columns, strict=True))
 
 
-def _remembering(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """`process` run once per distinct value: 2,000 new volunteers share one created_at, a few hundred dates
-    and a handful of service-intent lists (an import of 100,000 spent 1.5 s converting the same values)."""
-    seen: dict[Any, Any] = {}
-
-    def convert(value: Any) -> Any:
-        kind = type(value)
-        if kind is list and all(type(item) is str for item in value):
-            key = (list, *value)
-        elif kind in _KEYED_BY_VALUE:
-            key = value
-        else:
-            return process(value)
-        converted = seen.get(key, seen)  # the dict itself is never a converted value
-        if converted is seen:
-            seen[key] = converted = process(value)  # a birth date misses often: no exception for it
-        return converted
-    return convert
+def _processed(process: Callable[[Any], Any], cells: list[Any]) -> list[Any]:
+    """`process` of each cell but None, run once per distinct value: 2,000 new volunteers share one created_at,
+    a few hundred dates and a handful of service-intent lists (an import of 100,000 spent 1.5 s converting the
+    same values)."""
+    kinds = set(map(type, cells))
+    if kinds <= _KEYED_BY_VALUE:
+        keys = cells
+    elif kinds <= _LISTS and set(map(type, chain.from_iterable(filter(None, cells)))) <= {str}:
+        keys = [cell if cell is None else tuple(cell) for cell in cells]
+    else:
+        return [None if cell is None else process(cell) for cell in cells]
+    converted = {key: None if cell is None else process(cell) for key, cell in dict(zip(keys, cells)).items()}
+    return list(map(converted.__getitem__, keys))
 
 
-_KEYED_BY_VALUE = frozenset({str, dt.date, dt.datetime})  # as keys, equal only for equal values
+_KEYED_BY_VALUE = frozenset({str, dt.date, dt.datetime, type(None)})  # as keys, equal only for equal values
+_LISTS = frozenset({list, type(None)})
 
 
 def insert_stored(session: Session, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
