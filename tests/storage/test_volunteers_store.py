@@ -140,3 +140,24 @@ def test_bulk_insert_stores_repeated_values_as_each_row_gave_them(database, home
     assert [rows[f"r{n}"].service_intents for n in range(4)] == intents
     assert [rows[f"r{n}"].availability for n in range(4)] == [[], ["周末"], [], ["周末"]]
     assert len({rows[f"r{n}"].created_at for n in range(4)}) == 1
+
+
+def test_new_volunteers_inserted_at_once_load_as_they_were(database, home_id):
+    """insert_new writes column by column: each volunteer reads back as given, with its own new id, the shared
+    columns and the derived keys; volunteers without ID numbers do not clash."""
+    given = [_volunteer(home_id, education=Education.COLLEGE, service_intents=["助残服务"], height_cm=165,
+                        joined_party_on=dt.date(2010, 7, 1), mobile="13812345678", unit_phone="0519-86661234"),
+             _volunteer(home_id, name="曾国藩", sex=Sex.FEMALE, id_number="", birth_date=None,
+                        political_status=PoliticalStatus.ACTIVIST),
+             _volunteer(home_id, name="区志伟", id_number="", birth_date=None)]
+    with database.sessions.begin() as session:
+        store.insert_new(session, given, import_batch_id=None)
+    with database.sessions() as session:
+        rows = session.scalars(select(VolunteerRow)).all()
+        loaded = {row.name: store.load(session, row.id) for row in rows}
+        assert store.ordered_ids(session, store.RosterQuery(search="8666")) == [
+            next(row.id for row in rows if row.name == "张三")]
+        assert store.ordered_ids(session, store.RosterQuery(search="zgf")) == [loaded["曾国藩"].id]
+    assert len({row.id for row in rows}) == 3 and all(row.id_number is None for row in rows if row.name != "张三")
+    for volunteer in given:
+        assert loaded[volunteer.name] == Volunteer(**(vars(volunteer) | {"id": loaded[volunteer.name].id}))

@@ -207,13 +207,13 @@ class VolunteerImportService:
         """All accepted rows or none: blocked rows and the rows in `leave_out` (Excel row numbers) stay out."""
         accepted = [r for r in preview.rows if not r.blocked and r.row not in leave_out]
         skipped = len(preview.rows) - len(accepted)
-        created = updated = 0
+        updated = 0
         with self._db.sessions.begin() as session:
             batch = ImportBatch(file_name=preview.path.name[:200], sheet=preview.sheet[:100],
                                 operator=settings.get(session, settings.OPERATOR, ""))
             session.add(batch)
             session.flush()
-            new_rows: list[dict[str, Any]] = []
+            new: list[Volunteer] = []
             steps = 2 * len(accepted)  # each row made ready, then written
             for done, row in enumerate(accepted):
                 if done % CHUNK == 0 and progress and progress(done, steps) is False:
@@ -226,15 +226,13 @@ class VolunteerImportService:
                     self._update(session, batch, row)
                     updated += 1
                     continue
-                columns = store.columns_of(row.volunteer)
-                columns["import_batch_id"] = batch.id
-                new_rows.append(columns)
-                created += 1
-            with store.loading(session, len(new_rows)):
-                for start in range(0, len(new_rows), CHUNK):
+                new.append(row.volunteer)
+            created = len(new)
+            with store.loading(session, created):
+                for start in range(0, created, CHUNK):
                     if progress and progress(len(accepted) + start, steps) is False:
                         raise Cancelled
-                    store.bulk_insert(session, new_rows[start:start + CHUNK])
+                    store.insert_new(session, new[start:start + CHUNK], import_batch_id=batch.id)
             batch.created, batch.updated, batch.skipped = created, updated, skipped
             audit.record(session, action="import", entity="import_batch", entity_id=batch.id,
                          summary=_("{file}: {created} added, {updated} updated, {skipped} left out").format(

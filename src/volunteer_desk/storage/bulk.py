@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -21,25 +20,22 @@ from sqlalchemy.orm import Session
 _LARGE_CACHE_KIB = 1_048_576
 
 
-def insert_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert `rows` (column name → value; missing columns get their default) in the session's transaction."""
-    if not rows:
-        return
-    connection = session.connection()
-    dialect = connection.dialect
-    defaults = {column.name: _default(column) for column in table.columns}
-    fixed = {name: default for name, default in defaults.items() if not callable(default)}
-    filled = [fixed | row for row in rows]
-    columns = []
-    for column in table.columns:  # column by column: only dates, JSON and the like have bind processors
-        name, default = column.name, defaults[column.name]
-        cells = ([full[name] if name in full else default() for full in filled] if callable(default)
-                 else list(map(itemgetter(name), filled)))
+def insert_columns(session: Session, table: Table, columns: dict[str, list[Any]], count: int) -> None:
+    """Insert `count` rows given column by column (name → one value per row) in the session's transaction; the
+    table's other columns get their defaults. Only dates, JSON and the like have bind processors, and each is
+    run once per distinct value."""
+    dialect = session.connection().dialect
+    values = []
+    for column in table.columns:
+        cells = columns.get(column.name)
+        if cells is None:
+            default = _default(column)
+            cells = [default() for _row in range(count)] if callable(default) else [default] * count
         process = column.type._cached_bind_processor(dialect)
-        columns.append(cells if process is None else _processed(process, cells))
-    names = [column.name for column in table.columns]
-    statement = f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join("?" * len(names))})'
-    connection.connection.driver_connection.executemany(statement, zip(*columns, strict=True))
+        values.append(cells if process is None else _processed(process, cells))
+    names = ", ".join(column.name for column in table.columns)
+    statement = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(table.columns))})'
+    session.connection().connection.driver_connection.executemany(statement, zip(*values, strict=True))
 
 
 def _processed(process: Callable[[Any], Any], cells: list[Any]) -> list[Any]:
