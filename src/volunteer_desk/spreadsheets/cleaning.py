@@ -82,8 +82,9 @@ NOTE_STARTS = ("备注", "注：", "注:", "说明", "填表说明", "填报说�
 
 def is_note(row: list[object]) -> bool:
     """A note under the table (Sheet C's 备注, a 填表说明): one filled cell that starts like one."""
-    filled = [v for v in row if not (v is None or (isinstance(v, str) and not v.strip()))]
-    return len(filled) == 1 and isinstance(filled[0], str) and filled[0].strip().startswith(NOTE_STARTS)
+    filled = (v for v in row if not (v is None or (isinstance(v, str) and not v.strip())))
+    first = next(filled, None)  # a data row's first cell (序号, a name) settles it
+    return isinstance(first, str) and first.strip().startswith(NOTE_STARTS) and next(filled, None) is None
 
 
 def _shown(value: object) -> str:
