@@ -20,7 +20,7 @@ MAP = mapping.find_header([HEADER], FORM)
 def clean(**cells):
     row = [cells.get(key) for key in ("name", "sex", "birth", "joined", "id", "mobile", "education", "intents",
                                       "unit", "unit_phone", "height", "availability")]
-    return cleaning.clean_row(row, MAP, FORM, number=9)
+    return cleaning.clean_rows([row], MAP, FORM, numbers=[9])[0]
 
 
 @pytest.mark.parametrize("written", ["1985.06", "1985年6月", "1985-6-1", "198506", "1985/6/1", "１９８５．０６",
@@ -108,7 +108,7 @@ def test_many_rows_cleaned_at_once_get_what_each_row_alone_gets():
             row(name="钱七", sex="男", unit="西林街道 科员")]
     numbers = [4, 5, 7, 8, 9, 12]
     together = cleaning.clean_rows(rows, MAP, FORM, numbers=numbers)
-    assert together == [cleaning.clean_row(cells, MAP, FORM, number=n) for cells, n in zip(rows, numbers)]
+    assert together == [cleaning.clean_rows([cells], MAP, FORM, numbers=[n])[0] for cells, n in zip(rows, numbers)]
     assert [[p.row for p in problems] for _raw, problems in together] == [[4, 4], [5, 5], [7, 7], [8, 8], [], []]
     together[0][0]["service_intents"].append("助残服务")
     assert together[1][0]["service_intents"] == ["尊老服务"] and together[2][0]["service_intents"] == ["尊老服务"]

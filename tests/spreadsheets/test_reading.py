@@ -58,9 +58,9 @@ def test_xlsx_header_found_and_rows_cleaned(roster_xlsx):
     assert found.header_rows == (2, 3) and found.first_data_row == 4
     assert found.columns == {1: "name", 2: "sex", 3: "birth_date", 4: "id_number", 5: "mobile",
                              6: "unit_phone", 7: "service_intents"}
-    raw, problems = cleaning.clean_row(rows[4], found, form, number=5)
+    (raw, problems), _row6, (later, later_problems) = cleaning.clean_rows(rows[4:7], found, form, numbers=[5, 6, 7])
     assert raw["id_number"] == id_number("19850603") and raw["mobile"] == "13812345678" and not problems
-    raw, problems = cleaning.clean_row(rows[6], found, form, number=7)
+    raw, problems = later, later_problems
     assert raw["birth_date"] == "1979.11" and raw["service_intents"] == ["助残服务", "爱幼志愿服务"]
     assert [(p.row, p.column, p.blocking) for p in problems] == [(7, "E", True)]
     assert "文本" in problems[0].message and "无法恢复" in problems[0].message

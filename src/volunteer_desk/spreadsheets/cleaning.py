@@ -315,12 +315,6 @@ def _plan(mapping: Mapping, form: FormSpec) -> _Plan:
     return plan
 
 
-def clean_row(row: list[object], mapping: Mapping, form: FormSpec, *, number: int | None = None
-              ) -> tuple[dict[str, object], list[CellProblem]]:
-    """clean_rows of one row; `number` is its Excel number, when the caller does not track it otherwise."""
-    return clean_rows([row], mapping, form, numbers=[number or 0])[0]
-
-
 def clean_rows(rows: Sequence[list[object]], mapping: Mapping, form: FormSpec, *, numbers: Sequence[int]
                ) -> list[tuple[dict[str, object], list[CellProblem]]]:
     """Raw values for formspec.values.Checker from the mapped, non-empty cells of each row, and what cleaning
