@@ -14,6 +14,7 @@ from volunteer_desk.domain.volunteer import Volunteer
 from volunteer_desk.storage import organisations
 from volunteer_desk.storage import volunteers as store
 from volunteer_desk.storage.schema import VolunteerRow
+from volunteer_desk.storage.schema.base import new_ids
 
 
 @pytest.fixture
@@ -151,7 +152,7 @@ def test_new_volunteers_inserted_at_once_load_as_they_were(database, home_id):
                         political_status=PoliticalStatus.ACTIVIST),
              _volunteer(home_id, name="区志伟", id_number="", birth_date=None)]
     with database.sessions.begin() as session:
-        store.insert_new(session, given, import_batch_id=None)
+        store.insert_new(session, given, iter(new_ids(3)), import_batch_id=None)
     with database.sessions() as session:
         rows = session.scalars(select(VolunteerRow)).all()
         loaded = {row.name: store.load(session, row.id) for row in rows}

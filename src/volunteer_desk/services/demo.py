@@ -35,6 +35,7 @@ from volunteer_desk.storage import volunteers as store
 from volunteer_desk.storage.schema import (
     VolunteerRow,
 )
+from volunteer_desk.storage.schema.base import new_ids
 
 BRANCH_NAME = "西湖街道机关第一党支部"
 BRANCH_CODE = "320412-001"
@@ -106,11 +107,13 @@ def fill(database: Database, *, volunteers: int = 3000, seed: int = 1, activitie
                 party_members=round(volunteers / branches * 1.6), operator=DEMO_OPERATOR))
         org_ids = [home_id] + _extra_branches(session, home_id, branches - 1, round(volunteers / branches * 1.6))
         maker = _Maker(QuickRandom(seed))
+        ids = iter(new_ids(volunteers))
         with store.loading(session, volunteers):
             for start in range(0, volunteers, _CHUNK):
                 size = min(_CHUNK, volunteers - start)
-                store.bulk_insert(session, [maker.volunteer(org_ids[(start + n) * len(org_ids) // max(volunteers, 1)])
-                                            for n in range(size)])
+                store.bulk_insert(session, [
+                    maker.volunteer(org_ids[(start + n) * len(org_ids) // max(volunteers, 1)]) | {"id": next(ids)}
+                    for n in range(size)])
                 if progress is not None and progress(start + size, total) is False:
                     raise Cancelled
         if activities:

@@ -30,7 +30,7 @@ from volunteer_desk.spreadsheets.mapping import Mapping
 from volunteer_desk.storage import audit, organisations, settings
 from volunteer_desk.storage import volunteers as store
 from volunteer_desk.storage.schema import ImportBatch, ImportChange
-from volunteer_desk.storage.schema.base import utcnow
+from volunteer_desk.storage.schema.base import new_ids, utcnow
 
 MAPPINGS = "import_mappings"  # setting: {layout key: {column index: field key or ""}} the person corrected
 CHUNK = 5000  # rows cleaned and checked together, and written together; progress is told after each
@@ -227,12 +227,12 @@ class VolunteerImportService:
                     updated += 1
                     continue
                 new.append(row.volunteer)
-            created = len(new)
+            created, ids = len(new), iter(new_ids(len(new)))
             with store.loading(session, created):
                 for start in range(0, created, CHUNK):
                     if progress and progress(len(accepted) + start, steps) is False:
                         raise Cancelled
-                    store.insert_new(session, new[start:start + CHUNK], import_batch_id=batch.id)
+                    store.insert_new(session, new[start:start + CHUNK], ids, import_batch_id=batch.id)
             batch.created, batch.updated, batch.skipped = created, updated, skipped
             audit.record(session, action="import", entity="import_batch", entity_id=batch.id,
                          summary=_("{file}: {created} added, {updated} updated, {skipped} left out").format(

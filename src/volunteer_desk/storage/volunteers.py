@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
+from itertools import islice
 from operator import itemgetter
 from typing import Any
 
@@ -18,7 +19,7 @@ from volunteer_desk.domain.volunteer import Volunteer
 from volunteer_desk.storage import bulk
 from volunteer_desk.storage.schema import TeamMembership, VolunteerRow
 from volunteer_desk.storage.schema.volunteer import SEARCH_INDEX_COLUMNS
-from volunteer_desk.storage.schema.base import new_id, utcnow
+from volunteer_desk.storage.schema.base import utcnow
 
 _ENUM_FIELDS = {"sex": enums.Sex, "education": enums.Education, "political_status": enums.PoliticalStatus}
 # Domain attribute → column, where the names differ.
@@ -201,15 +202,15 @@ def save(session: Session, volunteer: Volunteer) -> str:
     return row.id
 
 
-def insert_new(session: Session, volunteers: Sequence[Volunteer], **shared: Any) -> None:
-    """Many new volunteers at once (an import), each given a new id; `shared` columns (its import batch) alike
-    for all. Made column by column from the volunteers' own attribute dicts, not a dict per volunteer."""
+def insert_new(session: Session, volunteers: Sequence[Volunteer], ids: Iterator[str], **shared: Any) -> None:
+    """Many new volunteers at once (an import), each given the next of `ids` (schema.base.new_ids); `shared` columns
+    (its import batch) alike for all. Made column by column from the volunteers' own attribute dicts."""
     states = [vars(volunteer) for volunteer in volunteers]
     columns = {_COLUMN_OF.get(a, a): list(map(itemgetter(a), states)) for a in Volunteer.attribute_names() - {"id"}}
     for attribute in _ENUM_FIELDS:
         columns[attribute] = [value.value if value else None for value in columns[attribute]]
     columns["id_number"] = [number or None for number in columns["id_number"]]
-    columns["id"] = [new_id() for _volunteer in volunteers]
+    columns["id"] = list(islice(ids, len(volunteers)))
     columns |= {name: [value] * len(volunteers) for name, value in shared.items()}
     _insert(session, columns, len(volunteers))
 
