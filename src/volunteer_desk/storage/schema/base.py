@@ -25,7 +25,7 @@ def new_id() -> str:
 
 def new_ids(count: int) -> list[str]:
     """`count` new ids in ascending order: rows inserted in this order go at the end of the primary key's
-    B-tree instead of onto random pages (100,000 imported volunteers: commit about 0.7 s shorter)."""
+    B-tree instead of onto random pages (100,000 imported volunteers: commit 4.43 → 4.30 s, median of seven)."""
     return sorted(new_id() for _row in range(count))
 
 
