@@ -100,17 +100,27 @@ def test_set_deleted(database, home_id):
         assert not row.deleted and row.deleted_at is None
 
 
-def test_fetch_values_gives_domain_values(database, home_id):
+def test_fetch_columns_gives_domain_values(database, home_id):
     with database.sessions.begin() as session:
-        volunteer_id = store.save(session, _volunteer(home_id, education=Education.POSTGRADUATE,
-                                                      service_intents=["尊老服务"]))
+        first = store.save(session, _volunteer(home_id, education=Education.POSTGRADUATE, service_intents=["尊老服务"]))
+        second = store.save(session, _volunteer(home_id, name="李四", id_number="", sex=None, birth_date=None,
+                                                service_intents=["尊老服务"]))
+        third = store.save(session, _volunteer(home_id, name="王五", id_number="", sex=Sex.FEMALE))
     with database.sessions() as session:
-        key = store.key_of(session, volunteer_id)
-        values = store.fetch_values(session, [key, key + 1000],
-                                    ["sex", "education", "birth_date", "service_intents", "organisation_id", "sex"])
-    assert values == {key: {"id": volunteer_id, "sex": Sex.MALE, "education": Education.POSTGRADUATE,
-                                     "birth_date": dt.date(1985, 6, 3), "service_intents": ["尊老服务"],
-                                     "organisation_id": home_id}}
+        keys = [store.key_of(session, volunteer_id) for volunteer_id in (first, second, third)]
+        found, values = store.fetch_columns(session, [*keys, keys[-1] + 1000],
+                                            ["sex", "education", "birth_date", "service_intents", "organisation_id",
+                                             "sex"])
+        assert store.fetch_columns(session, [keys[-1] + 1000], ["sex"]) == ([], {"id": [], "sex": []})
+    by_key = {key: {name: column[found.index(key)] for name, column in values.items()} for key in found}
+    assert sorted(found) == sorted(keys) and list(values) == ["id", "sex", "education", "birth_date",
+                                                             "service_intents", "organisation_id"]
+    assert by_key[keys[0]] == {"id": first, "sex": Sex.MALE, "education": Education.POSTGRADUATE,
+                               "birth_date": dt.date(1985, 6, 3), "service_intents": ["尊老服务"],
+                               "organisation_id": home_id}
+    assert by_key[keys[1]] == {"id": second, "sex": None, "education": None, "birth_date": None,
+                               "service_intents": ["尊老服务"], "organisation_id": home_id}
+    assert by_key[keys[2]]["sex"] is Sex.FEMALE and by_key[keys[2]]["service_intents"] == []
 
 
 def test_bulk_insert_adds_the_derived_keys(database, home_id):

@@ -4,7 +4,6 @@ each volunteer's star level (星级) follows the paper's columns."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from operator import itemgetter
 from typing import Any
 
 from volunteer_desk.domain import dates, masking, stars
@@ -64,14 +63,13 @@ class RosterService:
         numbers and phones masked unless `full_numbers` (a printout the operator chose to show them on, and the
         audit log recorded)."""
         with self._db.sessions() as session:
-            values = store.fetch_values(session, keys, self._attributes)
+            found, values = store.fetch_columns(session, keys, self._attributes)
             if screen:
-                minutes = ledgers.total_minutes(session, [v["id"] for v in values.values()])
+                minutes = ledgers.total_minutes(session, values["id"])
                 thresholds = rules.star_thresholds(session)
-        records = list(values.values())
         # Column by column: a roster of 100,000 has a million cells, and a call per cell is most of the work.
-        columns = [_column(records, parts) for parts in self._formats(full_numbers)]
-        cells = {key: (v["id"], texts) for (key, v), texts in zip(values.items(), zip(*columns))}
+        columns = [_column(values, parts) for parts in self._formats(full_numbers)]
+        cells = {key: (vid, texts) for key, vid, texts in zip(found, values["id"], zip(*columns))}
         if not screen:
             return cells
         return {key: (vid, (*texts, stars.label(stars.star_level(minutes[vid], thresholds))))
@@ -106,9 +104,16 @@ class RosterService:
         return lambda value: "" if value is None or value == "" or value == [] else show(value)
 
 
-def _column(rows: list[dict[str, Any]], parts: tuple[tuple[str, Callable[[Any], str]], ...]) -> list[str]:
-    """One column's texts, a row each: most show one field; 工作单位及职务 joins two."""
+def _column(values: dict[str, list], parts: tuple[tuple[str, Callable[[Any], str]], ...]) -> list[str]:
+    """One column's texts, a row each: most show one field, each distinct value shown once (男, 大学本科 and
+    dates repeat thousands of times); 工作单位及职务 joins two."""
     if len(parts) == 1:
         bind, show = parts[0]
-        return list(map(show, map(itemgetter(bind), rows)))
-    return [" ".join(text for text in (show(values[bind]) for bind, show in parts) if text) for values in rows]
+        shown = {}
+        for value in values[bind]:
+            key = tuple(value) if type(value) is list else value  # ticked options come as lists
+            if key not in shown:
+                shown[key] = show(value)
+        return [shown[tuple(value) if type(value) is list else value] for value in values[bind]]
+    return [" ".join(text for text in (show(value) for (_bind, show), value in zip(parts, row)) if text)
+            for row in zip(*(values[bind] for bind, _show in parts))]
