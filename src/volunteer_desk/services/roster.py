@@ -109,11 +109,8 @@ def _column(values: dict[str, list], parts: tuple[tuple[str, Callable[[Any], str
     dates repeat thousands of times); 工作单位及职务 joins two."""
     if len(parts) == 1:
         bind, show = parts[0]
-        shown = {}
-        for value in values[bind]:
-            key = tuple(value) if type(value) is list else value  # ticked options come as lists
-            if key not in shown:
-                shown[key] = show(value)
-        return [shown[tuple(value) if type(value) is list else value] for value in values[bind]]
+        keys = [tuple(value) if type(value) is list else value for value in values[bind]]  # ticked options: lists
+        shown = {key: show(value) for key, value in dict(zip(keys, values[bind])).items()}
+        return list(map(shown.__getitem__, keys))
     return [" ".join(text for text in (show(value) for (_bind, show), value in zip(parts, row)) if text)
             for row in zip(*(values[bind] for bind, _show in parts))]
