@@ -210,9 +210,8 @@ def insert_new(session: Session, volunteers: Sequence[Volunteer], ids: Iterator[
     (its import batch) alike for all. Made column by column from the volunteers' own attribute dicts."""
     states = [vars(volunteer) for volunteer in volunteers]
     columns = {_COLUMN_OF.get(a, a): list(map(itemgetter(a), states)) for a in Volunteer.attribute_names() - {"id"}}
-    for attribute in _ENUM_FIELDS:
-        columns[attribute] = [value.value if value else None for value in columns[attribute]]
-    columns["id_number"] = [number or None for number in columns["id_number"]]
+    for attribute in (*_ENUM_FIELDS, "id_number"):  # the attributes whose stored form differs (see _to_row)
+        columns[attribute] = [_to_row(attribute, value) for value in columns[attribute]]
     columns["id"] = list(islice(ids, len(volunteers)))
     columns |= {name: [value] * len(volunteers) for name, value in shared.items()}
     _insert(session, columns, len(volunteers))
